@@ -1,0 +1,248 @@
+// The named, reversible commands that change a scenario document. Every edit a user makes —
+// typing, paste, sheet operations, names, column widths — is one of these, applied purely.
+import {
+  type NamedExpression,
+  type RawCell,
+  type ScenarioDocument,
+  type Sheet,
+  type SheetId,
+  findSheet,
+  findSheetByName,
+  isFormula,
+} from './document';
+import { renameSheetInFormula } from './formula';
+
+export type Command =
+  | { type: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
+  | { type: 'addSheet'; sheet: Sheet; index: number }
+  | { type: 'removeSheet'; sheetId: SheetId }
+  | { type: 'renameSheet'; sheetId: SheetId; name: string }
+  | { type: 'moveSheet'; sheetId: SheetId; index: number }
+  | { type: 'setName'; name: string; expression: string | number | null }
+  | { type: 'setColumnWidth'; sheetId: SheetId; col: number; width: number | null }
+  | { type: 'renameWorkbook'; name: string }
+  | { type: 'batch'; commands: Command[] };
+
+/** What a command changed, so the engine can follow: cells incrementally, anything else by a rebuild. */
+export type DocumentChange =
+  | { kind: 'cells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
+  | { kind: 'structure' }
+  | { kind: 'presentation' };
+
+export interface CommandResult {
+  doc: ScenarioDocument;
+  /** Applying `inverse` to `doc` gives back the document this command was applied to. */
+  inverse: Command;
+  changes: DocumentChange[];
+}
+
+/** Thrown for a command that can never apply (a programmer error: callers validate user input first). */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+const FORBIDDEN_SHEET_CHARS = /[[\]*?/\\:]/;
+
+/**
+ * Why `name` cannot be a sheet name in `doc` (Excel's rules: 1–31 characters… we allow 100,
+ * none of []*?/\: , unique ignoring case), or null when it can. `exceptId` is the sheet being renamed.
+ */
+export function sheetNameProblem(
+  doc: ScenarioDocument,
+  name: string,
+  exceptId?: SheetId,
+): 'empty' | 'too-long' | 'invalid-char' | 'duplicate' | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'empty';
+  if (trimmed.length > 100) return 'too-long';
+  if (FORBIDDEN_SHEET_CHARS.test(trimmed) || trimmed.startsWith("'") || trimmed.endsWith("'"))
+    return 'invalid-char';
+  const existing = findSheetByName(doc, trimmed);
+  if (existing && existing.id !== exceptId) return 'duplicate';
+  return null;
+}
+
+/** A sheet name like "Sheet4" that is not yet used. */
+export function nextSheetName(doc: ScenarioDocument, base: string): string {
+  for (let i = doc.sheets.length + 1; ; i++) {
+    const candidate = `${base}${i}`;
+    if (!findSheetByName(doc, candidate)) return candidate;
+  }
+}
+
+/** Apply one command. Pure: `doc` is not changed; unchanged sheets and rows are shared. */
+export function applyCommand(doc: ScenarioDocument, command: Command): CommandResult {
+  switch (command.type) {
+    case 'setCells':
+      return setCells(doc, command);
+    case 'addSheet': {
+      if (findSheet(doc, command.sheet.id)) throw new CommandError(`sheet ${command.sheet.id} exists`);
+      const problem = sheetNameProblem(doc, command.sheet.name);
+      if (problem) throw new CommandError(`cannot add sheet "${command.sheet.name}": ${problem}`);
+      const index = clamp(command.index, 0, doc.sheets.length);
+      const sheets = [...doc.sheets];
+      sheets.splice(index, 0, command.sheet);
+      return {
+        doc: { ...doc, sheets },
+        inverse: { type: 'removeSheet', sheetId: command.sheet.id },
+        changes: [{ kind: 'structure' }],
+      };
+    }
+    case 'removeSheet': {
+      const index = sheetIndex(doc, command.sheetId);
+      if (doc.sheets.length === 1) throw new CommandError('a workbook keeps at least one sheet');
+      const sheet = doc.sheets[index] as Sheet;
+      return {
+        doc: { ...doc, sheets: doc.sheets.filter((s) => s.id !== command.sheetId) },
+        inverse: { type: 'addSheet', sheet, index },
+        changes: [{ kind: 'structure' }],
+      };
+    }
+    case 'renameSheet':
+      return renameSheet(doc, command.sheetId, command.name);
+    case 'moveSheet': {
+      const from = sheetIndex(doc, command.sheetId);
+      const to = clamp(command.index, 0, doc.sheets.length - 1);
+      const sheets = [...doc.sheets];
+      const [moved] = sheets.splice(from, 1);
+      sheets.splice(to, 0, moved as Sheet);
+      return {
+        doc: { ...doc, sheets },
+        inverse: { type: 'moveSheet', sheetId: command.sheetId, index: from },
+        changes: [{ kind: 'presentation' }],
+      };
+    }
+    case 'setName': {
+      const lower = command.name.toLowerCase();
+      const previous = doc.names.find((n) => n.name.toLowerCase() === lower);
+      const names: NamedExpression[] = doc.names.filter((n) => n.name.toLowerCase() !== lower);
+      if (command.expression !== null) names.push({ name: command.name, expression: command.expression });
+      return {
+        doc: { ...doc, names },
+        inverse: {
+          type: 'setName',
+          name: previous?.name ?? command.name,
+          expression: previous?.expression ?? null,
+        },
+        changes: [{ kind: 'structure' }],
+      };
+    }
+    case 'setColumnWidth': {
+      const index = sheetIndex(doc, command.sheetId);
+      const sheet = doc.sheets[index] as Sheet;
+      const previous = sheet.columnWidths[command.col] ?? null;
+      const columnWidths = [...sheet.columnWidths];
+      while (columnWidths.length <= command.col) columnWidths.push(null);
+      columnWidths[command.col] = command.width;
+      return {
+        doc: replaceSheet(doc, index, { ...sheet, columnWidths }),
+        inverse: { type: 'setColumnWidth', sheetId: command.sheetId, col: command.col, width: previous },
+        changes: [{ kind: 'presentation' }],
+      };
+    }
+    case 'renameWorkbook':
+      return {
+        doc: { ...doc, meta: { ...doc.meta, name: command.name } },
+        inverse: { type: 'renameWorkbook', name: doc.meta.name },
+        changes: [{ kind: 'presentation' }],
+      };
+    case 'batch': {
+      let current = doc;
+      const inverses: Command[] = [];
+      const changes: DocumentChange[] = [];
+      for (const sub of command.commands) {
+        const result = applyCommand(current, sub);
+        current = result.doc;
+        inverses.unshift(result.inverse);
+        changes.push(...result.changes);
+      }
+      return { doc: current, inverse: { type: 'batch', commands: inverses }, changes };
+    }
+  }
+}
+
+function setCells(doc: ScenarioDocument, command: Extract<Command, { type: 'setCells' }>): CommandResult {
+  const index = sheetIndex(doc, command.sheetId);
+  const sheet = doc.sheets[index] as Sheet;
+  const cells = [...sheet.cells];
+  const previous: RawCell[][] = [];
+  command.values.forEach((rowValues, dr) => {
+    const r = command.row + dr;
+    const before: RawCell[] = [];
+    const existing = cells[r];
+    const row = existing ? [...existing] : [];
+    rowValues.forEach((value, dc) => {
+      const c = command.col + dc;
+      before.push(row[c] ?? null);
+      if (value === null && c >= row.length) return;
+      while (row.length < c) row.push(null);
+      row[c] = value;
+    });
+    while (row.length > 0 && (row[row.length - 1] ?? null) === null) row.pop();
+    while (cells.length < r) cells.push([]);
+    cells[r] = row;
+    previous.push(before);
+  });
+  while (cells.length > 0 && (cells[cells.length - 1]?.length ?? 0) === 0) cells.pop();
+  return {
+    doc: replaceSheet(doc, index, { ...sheet, cells }),
+    inverse: {
+      type: 'setCells',
+      sheetId: command.sheetId,
+      row: command.row,
+      col: command.col,
+      values: previous,
+    },
+    changes: [
+      { kind: 'cells', sheetId: command.sheetId, row: command.row, col: command.col, values: command.values },
+    ],
+  };
+}
+
+function renameSheet(doc: ScenarioDocument, sheetId: SheetId, name: string): CommandResult {
+  const index = sheetIndex(doc, sheetId);
+  const sheet = doc.sheets[index] as Sheet;
+  const newName = name.trim();
+  const problem = sheetNameProblem(doc, newName, sheetId);
+  if (problem) throw new CommandError(`cannot rename sheet to "${name}": ${problem}`);
+  const oldName = sheet.name;
+  const rewrite = (raw: RawCell): RawCell =>
+    isFormula(raw) ? renameSheetInFormula(raw, oldName, newName) : raw;
+  const sheets = doc.sheets.map((s) => {
+    let changed = false;
+    const cells = s.cells.map((row) => {
+      if (!row.some(isFormula)) return row;
+      const next = row.map(rewrite);
+      if (next.some((v, i) => v !== row[i])) changed = true;
+      return next;
+    });
+    const renamed = s.id === sheetId ? { ...s, name: newName } : s;
+    return changed ? { ...renamed, cells } : renamed;
+  });
+  const names = doc.names.map((n) =>
+    typeof n.expression === 'string' && isFormula(n.expression)
+      ? { ...n, expression: renameSheetInFormula(n.expression, oldName, newName) }
+      : n,
+  );
+  return {
+    doc: { ...doc, sheets, names },
+    inverse: { type: 'renameSheet', sheetId, name: oldName },
+    changes: [{ kind: 'structure' }],
+  };
+}
+
+function sheetIndex(doc: ScenarioDocument, id: SheetId): number {
+  const index = doc.sheets.findIndex((s) => s.id === id);
+  if (index < 0) throw new CommandError(`no sheet ${id}`);
+  return index;
+}
+
+function replaceSheet(doc: ScenarioDocument, index: number, sheet: Sheet): ScenarioDocument {
+  const sheets = [...doc.sheets];
+  sheets[index] = sheet;
+  return { ...doc, sheets };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
