@@ -1,0 +1,295 @@
+// Main-thread client of the engine worker: serialises calls, coalesces edits that arrive while a
+// recalculation runs, drops stale results, and restarts a dead or hung worker from the document.
+import * as Comlink from 'comlink';
+import type {
+  ApplyResult,
+  DirtyRegion,
+  EngineApi,
+  EngineOp,
+  EngineWorkbook,
+  RangeRequest,
+  RangeValues,
+} from '../../workers/contract';
+
+export type EngineState = 'starting' | 'ready' | 'busy' | 'restarting' | 'failed';
+
+export interface EngineStatus {
+  state: EngineState;
+  /** Set after a restart or failure: what happened, in English (the UI shows its own words). */
+  detail?: string;
+}
+
+export interface EngineClientOptions {
+  /** Makes a fresh endpoint: a Worker in the app, a MessagePort in tests. */
+  createEndpoint: () => EngineEndpoint;
+  /** The document as it is now, pending edits included: what a restarted engine is rebuilt from. */
+  source: () => { workbook: EngineWorkbook; revision: number };
+  /** A call without an answer after this long counts as a dead worker. Loads get 4× as long. */
+  timeoutMs?: number;
+  /** Fresh values for the viewport; never older than an edit already sent. */
+  onValues: (values: RangeValues) => void;
+  /** Regions whose values changed (e.g. to refresh charts on other sheets). */
+  onDirty?: (dirty: DirtyRegion[], revision: number) => void;
+  onStatus?: (status: EngineStatus) => void;
+  /** Called after the engine was restarted and rebuilt from the document. */
+  onRecovered?: (reason: string) => void;
+}
+
+/** What the client needs of a worker: Comlink's endpoint plus termination. */
+export interface EngineEndpoint {
+  endpoint: Comlink.Endpoint;
+  terminate(): void;
+  /** Subscribe to fatal errors (the worker's `error` event); returns an unsubscribe. */
+  onFatal?(listener: (message: string) => void): () => void;
+}
+
+export interface EngineClient {
+  /** Load a whole workbook (on open, and after sheet-structure changes). */
+  load(workbook: EngineWorkbook, revision: number): Promise<void>;
+  /** Send ops for `revision`; ops sent while the engine is busy go out together as one batch. */
+  apply(ops: EngineOp[], revision: number): Promise<void>;
+  /** Set the range the UI shows; its values arrive through onValues. */
+  setViewport(range: RangeRequest | null): void;
+  /** Fetch values for another range (e.g. a chart's named range), bypassing the viewport. */
+  getValues(range: RangeRequest): Promise<RangeValues>;
+  /** Resolves when everything sent so far has been calculated. */
+  idle(): Promise<void>;
+  status(): EngineStatus;
+  /** For tests and the reliability suite: terminate the worker without telling the client. */
+  killWorkerForTesting(): void;
+  dispose(): void;
+}
+
+export class EngineTimeoutError extends Error {
+  override name = 'EngineTimeoutError';
+}
+
+export class EngineDeadError extends Error {
+  override name = 'EngineDeadError';
+}
+
+const MAX_RESTARTS_IN_A_ROW = 3;
+
+type Job =
+  | { kind: 'load'; workbook: EngineWorkbook; revision: number }
+  | { kind: 'apply'; ops: EngineOp[]; revision: number }
+  | { kind: 'values' };
+
+/** Create the client; it starts its worker at once. */
+export function createEngineClient(options: EngineClientOptions): EngineClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  let endpoint: EngineEndpoint;
+  let remote: Comlink.Remote<EngineApi>;
+  let unsubscribeFatal: (() => void) | undefined;
+  let generation = 0;
+  let failFast: ((error: Error) => void) | null = null;
+  let disposed = false;
+
+  let status: EngineStatus = { state: 'starting' };
+  let viewport: RangeRequest | null = null;
+  /** Work not yet sent: at most one load, and the ops to apply after it. */
+  let pendingLoad: { workbook: EngineWorkbook; revision: number } | null = null;
+  let pendingOps: EngineOp[] = [];
+  let pendingRevision = 0;
+  let viewportDirty = false;
+  /** The newest revision handed to the client; results for older revisions are not shown. */
+  let latestRevision = 0;
+  let running: Promise<void> | null = null;
+  let idleWaiters: (() => void)[] = [];
+  let restartsInARow = 0;
+
+  function setStatus(next: EngineStatus): void {
+    status = next;
+    options.onStatus?.(next);
+  }
+
+  function start(): void {
+    generation++;
+    unsubscribeFatal?.();
+    endpoint = options.createEndpoint();
+    remote = Comlink.wrap<EngineApi>(endpoint.endpoint);
+    unsubscribeFatal = endpoint.onFatal?.((message) => failFast?.(new EngineDeadError(message)));
+  }
+
+  /** One call to the worker with a timeout; a fatal worker error rejects it at once. */
+  function call<T>(run: (api: Comlink.Remote<EngineApi>) => Promise<T>, limit: number): Promise<T> {
+    const myGeneration = generation;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new EngineTimeoutError(`The engine did not answer within ${limit} ms.`)),
+        limit,
+      );
+      failFast = (error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      run(remote).then(
+        (value) => {
+          clearTimeout(timer);
+          if (myGeneration === generation) resolve(value);
+          else reject(new EngineDeadError('The engine was restarted.'));
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  function nextJob(): Job | null {
+    if (pendingLoad) {
+      const job: Job = { kind: 'load', ...pendingLoad };
+      pendingLoad = null;
+      return job;
+    }
+    if (pendingOps.length > 0) {
+      const job: Job = { kind: 'apply', ops: pendingOps, revision: pendingRevision };
+      pendingOps = [];
+      return job;
+    }
+    if (viewportDirty) {
+      viewportDirty = false;
+      return { kind: 'values' };
+    }
+    return null;
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    const view = viewport ?? undefined;
+    if (job.kind === 'load') {
+      const result = await call((api) => api.load(job.workbook, job.revision, view), timeoutMs * 4);
+      if (result.view) deliver(result.view);
+    } else if (job.kind === 'apply') {
+      const result: ApplyResult = await call((api) => api.apply(job.ops, job.revision, view), timeoutMs);
+      if (result.dirty.length > 0) options.onDirty?.(result.dirty, result.revision);
+      if (result.view) deliver(result.view);
+    } else if (view) {
+      deliver(await call((api) => api.getValues(view), timeoutMs));
+    }
+  }
+
+  function deliver(values: RangeValues): void {
+    // Stale: a newer edit is queued, its result (with values) follows. Also skip a viewport that moved on.
+    if (values.revision < latestRevision && (pendingOps.length > 0 || pendingLoad)) return;
+    options.onValues(values);
+  }
+
+  async function pump(): Promise<void> {
+    for (;;) {
+      const job = nextJob();
+      if (!job) break;
+      if (job.kind !== 'values') setStatus({ state: 'busy' });
+      try {
+        await runJob(job);
+        restartsInARow = 0;
+      } catch (error) {
+        if (disposed) return;
+        const dead = error instanceof EngineTimeoutError || error instanceof EngineDeadError;
+        if (!dead && job.kind === 'values') continue;
+        await restart(error instanceof Error ? error.message : String(error));
+        if (status.state === 'failed') break;
+      }
+    }
+    if (status.state !== 'failed') setStatus({ state: 'ready' });
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Replace the worker and rebuild it from the document (which already holds every pending edit). */
+  async function restart(reason: string): Promise<void> {
+    restartsInARow++;
+    if (restartsInARow > MAX_RESTARTS_IN_A_ROW) {
+      setStatus({ state: 'failed', detail: reason });
+      return;
+    }
+    setStatus({ state: 'restarting', detail: reason });
+    try {
+      endpoint.terminate();
+    } catch {
+      // already gone
+    }
+    start();
+    pendingLoad = null;
+    pendingOps = [];
+    const { workbook, revision } = options.source();
+    pendingLoad = { workbook, revision };
+    options.onRecovered?.(reason);
+  }
+
+  function kick(): Promise<void> {
+    if (!running) {
+      running = pump().finally(() => {
+        running = null;
+        // Work may have arrived between the last nextJob() and now.
+        if (pendingLoad || pendingOps.length > 0 || viewportDirty) void kick();
+      });
+    }
+    return running;
+  }
+
+  start();
+
+  return {
+    load(workbook, revision) {
+      latestRevision = Math.max(latestRevision, revision);
+      pendingLoad = { workbook, revision };
+      pendingOps = [];
+      return kick();
+    },
+    apply(ops, revision) {
+      latestRevision = Math.max(latestRevision, revision);
+      pendingOps = pendingOps.concat(ops);
+      pendingRevision = revision;
+      return kick();
+    },
+    setViewport(range) {
+      viewport = range;
+      if (range) {
+        viewportDirty = true;
+        void kick();
+      }
+    },
+    async getValues(range) {
+      await (running ?? Promise.resolve());
+      return call((api) => api.getValues(range), timeoutMs);
+    },
+    idle() {
+      if (!running && !pendingLoad && pendingOps.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    status: () => status,
+    killWorkerForTesting() {
+      endpoint.terminate();
+    },
+    dispose() {
+      disposed = true;
+      unsubscribeFatal?.();
+      endpoint.terminate();
+      (remote as unknown as { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
+    },
+  };
+}
+
+/** The production endpoint: the engine in a module Web Worker. */
+export function createWorkerEndpoint(): EngineEndpoint {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'bana-engine',
+  });
+  return {
+    endpoint: worker,
+    terminate: () => worker.terminate(),
+    onFatal(listener) {
+      const onError = (event: ErrorEvent) => listener(event.message || 'The engine worker crashed.');
+      const onMessageError = () => listener('The engine worker sent a message that could not be read.');
+      worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onMessageError);
+      return () => {
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onMessageError);
+      };
+    },
+  };
+}

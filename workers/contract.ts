@@ -1,0 +1,101 @@
+// The one contract between the main thread and the engine worker. Types only: both sides import it,
+// the worker's exposed object is checked against EngineApi with `satisfies`. Only plain data crosses.
+import type { NamedExpression, RawCell, SheetId } from '../src/core/document';
+
+/** What the engine needs of a workbook: raw contents only, no metadata. */
+export interface EngineWorkbook {
+  sheets: EngineSheet[];
+  names: NamedExpression[];
+}
+
+export interface EngineSheet {
+  id: SheetId;
+  name: string;
+  cells: RawCell[][];
+}
+
+/** An incremental change to the engine, derived from a document command. */
+export type EngineOp =
+  | { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
+  | { kind: 'renameSheet'; sheetId: SheetId; name: string }
+  | { kind: 'setName'; name: string; expression: string | number | null };
+
+/** A rectangle of a sheet, e.g. the visible viewport or a named range for a chart. */
+export interface RangeRequest {
+  sheetId: SheetId;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Error codes as Excel shows them. */
+export type ErrorCode =
+  | '#DIV/0!'
+  | '#REF!'
+  | '#NAME?'
+  | '#CYCLE!'
+  | '#VALUE!'
+  | '#N/A'
+  | '#NUM!'
+  | '#ERROR!'
+  | '#SPILL!'
+  | '#LIC!';
+
+export interface CellErrorValue {
+  error: ErrorCode;
+  /** The engine's explanation, shown on hover and focus. */
+  message: string;
+}
+
+/** A computed value: a number, text, a boolean, an error, or null for empty. */
+export type CellValue = number | string | boolean | null | CellErrorValue;
+
+export interface RangeValues extends RangeRequest {
+  /** Row-major, rows × cols entries. */
+  values: CellValue[];
+  /** The document revision these values reflect. */
+  revision: number;
+}
+
+/** A bounding box of cells whose values changed, per sheet. */
+export interface DirtyRegion {
+  sheetId: SheetId;
+  row: number;
+  col: number;
+  rowEnd: number;
+  colEnd: number;
+}
+
+export interface ApplyResult {
+  revision: number;
+  /** Compact description of what changed: one bounding box per touched sheet. */
+  dirty: DirtyRegion[];
+  /** How many cells changed value; the values themselves are fetched on demand. */
+  changedCount: number;
+  /** Milliseconds spent in the engine. */
+  ms: number;
+  /** Fresh values for the caller's viewport, so a keystroke needs one round trip. */
+  view?: RangeValues;
+}
+
+export interface LoadResult {
+  revision: number;
+  ms: number;
+  view?: RangeValues;
+}
+
+/**
+ * The engine worker's API. Every method rejects with an Error carrying the engine's message
+ * if it cannot finish (the client adds timeouts: a dead worker never answers).
+ */
+export interface EngineApi {
+  /** Replace the whole engine state with this workbook, built with a single buildFromSheets. */
+  load(workbook: EngineWorkbook, revision: number, view?: RangeRequest): Promise<LoadResult>;
+  /** Apply ops in one batch (one recalculation) and report what changed. */
+  apply(ops: EngineOp[], revision: number, view?: RangeRequest): Promise<ApplyResult>;
+  /** Values for a rectangle, e.g. the visible viewport. */
+  getValues(range: RangeRequest): Promise<RangeValues>;
+  /** Liveness check; answers the revision the engine holds. */
+  ping(): Promise<number>;
+}

@@ -1,0 +1,236 @@
+// The engine: HyperFormula behind the EngineApi contract. Runs inside the worker, and in Node tests
+// as it is. It converts everything that leaves it to plain data (HyperFormula's objects use getters).
+import {
+  type CellValue as HfCellValue,
+  DetailedCellError,
+  type ExportedChange,
+  HyperFormula,
+} from 'hyperformula';
+import { type RawCell, type SheetId, isFormula } from '../src/core/document';
+import type {
+  ApplyResult,
+  CellValue,
+  DirtyRegion,
+  EngineApi,
+  EngineOp,
+  EngineWorkbook,
+  ErrorCode,
+  LoadResult,
+  RangeRequest,
+  RangeValues,
+} from './contract';
+
+/** The engine's limits; rows are raised from HyperFormula's default 40 000 to Excel's. */
+export const ENGINE_CONFIG = {
+  licenseKey: 'gpl-v3',
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+} as const;
+
+/** A value query never returns more than this many cells: a viewport, not a workbook. */
+export const MAX_RANGE_CELLS = 200_000;
+
+/** Thrown for a call that names a sheet the engine does not have. */
+export class UnknownSheetError extends Error {
+  override name = 'UnknownSheetError';
+}
+
+/** Create the engine. Stateful: holds one HyperFormula instance, replaced by each load. */
+export function createEngine(): EngineApi {
+  let hf: HyperFormula | null = null;
+  let revision = 0;
+  /** Our sheet ids to HyperFormula's numeric ids, and back. */
+  let toHf = new Map<SheetId, number>();
+  let fromHf = new Map<number, SheetId>();
+
+  function engine(): HyperFormula {
+    if (!hf) throw new Error('The engine has no workbook loaded.');
+    return hf;
+  }
+
+  function hfSheet(id: SheetId): number {
+    const n = toHf.get(id);
+    if (n === undefined) throw new UnknownSheetError(`No sheet with id ${id} in the engine.`);
+    return n;
+  }
+
+  function readRange(range: RangeRequest): RangeValues {
+    const sheet = hfSheet(range.sheetId);
+    const rows = Math.max(0, Math.min(range.rows, ENGINE_CONFIG.maxRows - range.row));
+    const cols = Math.max(0, Math.min(range.cols, ENGINE_CONFIG.maxColumns - range.col));
+    if (rows * cols > MAX_RANGE_CELLS)
+      throw new RangeError(`A value query is limited to ${MAX_RANGE_CELLS} cells.`);
+    const values: CellValue[] = new Array(rows * cols).fill(null);
+    const dims = engine().getSheetDimensions(sheet);
+    const rowEnd = Math.min(range.row + rows, dims.height);
+    const colEnd = Math.min(range.col + cols, dims.width);
+    if (rowEnd > range.row && colEnd > range.col) {
+      const block = engine().getRangeValues({
+        start: { sheet, row: range.row, col: range.col },
+        end: { sheet, row: rowEnd - 1, col: colEnd - 1 },
+      });
+      block.forEach((rowValues, dr) => {
+        rowValues.forEach((v, dc) => {
+          values[dr * cols + dc] = toPlain(v);
+        });
+      });
+    }
+    return { sheetId: range.sheetId, row: range.row, col: range.col, rows, cols, values, revision };
+  }
+
+  function summarise(changes: ExportedChange[]): { dirty: DirtyRegion[]; changedCount: number } {
+    const boxes = new Map<number, DirtyRegion>();
+    let changedCount = 0;
+    for (const change of changes) {
+      if (!('address' in change)) continue;
+      changedCount++;
+      const { sheet, row, col } = change.address;
+      const box = boxes.get(sheet);
+      if (!box) {
+        const id = fromHf.get(sheet);
+        if (id) boxes.set(sheet, { sheetId: id, row, col, rowEnd: row, colEnd: col });
+      } else {
+        if (row < box.row) box.row = row;
+        if (row > box.rowEnd) box.rowEnd = row;
+        if (col < box.col) box.col = col;
+        if (col > box.colEnd) box.colEnd = col;
+      }
+    }
+    return { dirty: [...boxes.values()], changedCount };
+  }
+
+  function applyOne(op: EngineOp): void {
+    const h = engine();
+    switch (op.kind) {
+      case 'setCells':
+        h.setCellContents({ sheet: hfSheet(op.sheetId), row: op.row, col: op.col }, op.values.map(toHfRow));
+        return;
+      case 'renameSheet':
+        h.renameSheet(hfSheet(op.sheetId), op.name);
+        return;
+      case 'setName': {
+        const exists = h.isItPossibleToChangeNamedExpression(op.name, op.expression ?? 0);
+        if (op.expression === null) {
+          if (h.getNamedExpression(op.name)) h.removeNamedExpression(op.name);
+        } else if (exists) h.changeNamedExpression(op.name, op.expression);
+        else h.addNamedExpression(op.name, op.expression);
+        return;
+      }
+    }
+  }
+
+  const api = {
+    async load(workbook: EngineWorkbook, rev: number, view?: RangeRequest): Promise<LoadResult> {
+      const started = performance.now();
+      const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
+      for (const sheet of workbook.sheets) sheets[sheet.name] = sheet.cells.map(toHfRow);
+      const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));
+      let built: HyperFormula;
+      try {
+        built = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
+      } catch (error) {
+        // A bad named expression must not keep the whole workbook from opening: build without names,
+        // then add those the engine accepts (the rest show as #NAME? where used).
+        built = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG);
+        for (const n of names) {
+          if (built.isItPossibleToAddNamedExpression(n.name, n.expression))
+            built.addNamedExpression(n.name, n.expression);
+        }
+        void error;
+      }
+      hf?.destroy();
+      hf = built;
+      toHf = new Map();
+      fromHf = new Map();
+      for (const sheet of workbook.sheets) {
+        const n = built.getSheetId(sheet.name);
+        if (n === undefined) continue;
+        toHf.set(sheet.id, n);
+        fromHf.set(n, sheet.id);
+      }
+      revision = rev;
+      const ms = performance.now() - started;
+      return view ? { revision, ms, view: readRange(view) } : { revision, ms };
+    },
+
+    async apply(ops: EngineOp[], rev: number, view?: RangeRequest): Promise<ApplyResult> {
+      const started = performance.now();
+      const changes = engine().batch(() => {
+        for (const op of ops) applyOne(op);
+      });
+      revision = rev;
+      const { dirty, changedCount } = summarise(changes);
+      const ms = performance.now() - started;
+      const result: ApplyResult = { revision, dirty, changedCount, ms };
+      if (view) result.view = readRange(view);
+      return result;
+    },
+
+    async getValues(range: RangeRequest): Promise<RangeValues> {
+      return readRange(range);
+    },
+
+    async ping(): Promise<number> {
+      return revision;
+    },
+  } satisfies EngineApi;
+  return api;
+}
+
+/**
+ * Text is text: HyperFormula would read the string "123" as a number, "TRUE" as a boolean and
+ * "1/2/2024" as a date. The document already decided what each cell is, so text gets the
+ * apostrophe that tells HyperFormula to keep it as typed.
+ */
+function toHfRow(row: RawCell[]): RawCell[] {
+  let copy: RawCell[] | null = null;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === 'string' && !isFormula(v)) {
+      copy ??= row.slice();
+      copy[i] = `'${v}`;
+    }
+  }
+  return copy ?? row;
+}
+
+const ERROR_CODES: Record<string, ErrorCode> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NAME: '#NAME?',
+  VALUE: '#VALUE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  CYCLE: '#CYCLE!',
+  REF: '#REF!',
+  SPILL: '#SPILL!',
+  LIC: '#LIC!',
+  ERROR: '#ERROR!',
+};
+
+/** HyperFormula's value objects to plain data that survives structured clone. */
+export function toPlain(value: HfCellValue): CellValue {
+  if (value instanceof DetailedCellError) {
+    return {
+      error: ERROR_CODES[value.type] ?? '#ERROR!',
+      message: value.message || defaultMessage(value.type),
+    };
+  }
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return { error: '#NUM!', message: 'Not a finite number.' };
+  return value ?? null;
+}
+
+function defaultMessage(type: string): string {
+  switch (type) {
+    case 'DIV_BY_ZERO':
+      return 'Division by zero.';
+    case 'CYCLE':
+      return 'Circular reference: the formula depends on its own value.';
+    case 'REF':
+      return 'The formula refers to a cell or sheet that does not exist.';
+    case 'NAME':
+      return 'Unknown function or name.';
+    default:
+      return 'The formula could not be evaluated.';
+  }
+}
