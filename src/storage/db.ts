@@ -1,0 +1,429 @@
+// The only module that touches IndexedDB: one typed schema, one upgrade function, one transaction
+// helper. Failures come back as StorageFailure values; stored workbooks are re-validated on the way out.
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import type { ScenarioDocument, ScenarioId } from '../core/document';
+import { migrateDocument } from '../core/migrations';
+import { fail, ok, type Result } from '../core/result';
+
+/** Database name. Never change it: users' workbooks live under this name. */
+export const DB_NAME = 'bana';
+/**
+ * Database version. Bump it (with a new step in `upgrade`) when stores or indexes change, and also
+ * when SCHEMA_VERSION changes, so that tabs still running the older app get `versionchange` and
+ * stop writing instead of overwriting newer documents with old ones.
+ */
+export const DB_VERSION = 1;
+
+/** Store names. They must never change without a step in `upgrade`. */
+export const WORKBOOKS_STORE = 'workbooks';
+export const CATALOG_STORE = 'catalog';
+export const META_STORE = 'meta';
+
+/** What the workbook list shows, without loading whole workbooks. Written with every save. */
+export interface CatalogEntry {
+  id: ScenarioId;
+  name: string;
+  /** The document's meta.updatedAt (ISO 8601). */
+  updatedAt: string;
+  sheetCount: number;
+  /** Non-empty cells over all sheets. */
+  cellCount: number;
+}
+
+/** Small app-wide flags kept in the `meta` store. Add a key here before using it. */
+export interface MetaValues {
+  /** The example workbooks have been written once; do not seed again after the user deletes them. */
+  seeded: boolean;
+  /** The workbook to reopen on the next visit. */
+  lastOpened: ScenarioId;
+}
+
+interface BanaDB extends DBSchema {
+  [WORKBOOKS_STORE]: { key: string; value: ScenarioDocument };
+  [CATALOG_STORE]: { key: string; value: CatalogEntry };
+  [META_STORE]: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
+}
+
+/**
+ * Why storage did not work:
+ * - `quota`: the disk or the origin's quota is full; nothing was written.
+ * - `unavailable`: no IndexedDB (private mode, blocked by settings) or the connection is gone.
+ * - `blocked`: an older tab keeps the database open and prevents an upgrade.
+ * - `versionchange`: another tab runs a newer Bana; this tab must stop writing and reload.
+ * - `unknown`: anything else; `message` has the browser's words.
+ */
+export interface StorageFailure {
+  kind: 'quota' | 'unavailable' | 'blocked' | 'versionchange' | 'unknown';
+  message: string;
+}
+
+/** Thrown only by the plain reads (`list`, `getMeta`), which have no Result in their signature. */
+export class StorageError extends Error {
+  constructor(readonly failure: StorageFailure) {
+    super(failure.message);
+    this.name = 'StorageError';
+  }
+}
+
+/** The app's persistent workbooks. Writes and loads never throw; they return a Result. */
+export interface WorkbookStorage {
+  /**
+   * The workbook list, newest `updatedAt` first. Malformed catalog entries are skipped.
+   * @throws StorageError when the connection is closed or the read fails.
+   */
+  list(): Promise<CatalogEntry[]>;
+  /**
+   * Load one workbook, migrated to the current schema and validated. A malformed or hostile record
+   * gives `'invalid'` and stays stored untouched, so a newer app or a support session can still read it.
+   */
+  load(id: ScenarioId): Promise<Result<ScenarioDocument, StorageFailure | 'not-found' | 'invalid'>>;
+  /**
+   * Write the workbook and its catalog entry in one transaction: both or neither. The document is
+   * stored as given (structured clone): pass plain data, e.g. `unwrap(store)` from solid-js/store,
+   * and bump `meta.updatedAt` before saving if the list order should change.
+   */
+  save(doc: ScenarioDocument): Promise<Result<void, StorageFailure>>;
+  /** Delete the workbook and its catalog entry in one transaction. Removing a missing id is ok. */
+  remove(id: ScenarioId): Promise<Result<void, StorageFailure>>;
+  /**
+   * Read an app flag; `undefined` when never set.
+   * @throws StorageError when the connection is closed or the read fails.
+   */
+  getMeta<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined>;
+  setMeta<K extends keyof MetaValues>(key: K, value: MetaValues[K]): Promise<Result<void, StorageFailure>>;
+  /** Close the connection; later calls fail with `unavailable`. */
+  close(): void;
+}
+
+export interface OpenStorageOptions {
+  /** The IndexedDB factory; defaults to `globalThis.indexedDB`. idb still needs the global IDB classes. */
+  indexedDB?: IDBFactory;
+  /** Database name; defaults to DB_NAME. Tests use their own. */
+  name?: string;
+  /**
+   * Called once when another tab opens a newer version of the database (or deletes it). The
+   * connection is already closed and every later write returns `versionchange`: stop editing and
+   * ask the user to reload.
+   */
+  onVersionChange?: (failure: StorageFailure) => void;
+}
+
+/** The one upgrade function: a step per version, each run once, in order. */
+function upgrade(db: IDBPDatabase<BanaDB>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore(WORKBOOKS_STORE, { keyPath: 'id' });
+    db.createObjectStore(CATALOG_STORE, { keyPath: 'id' });
+    db.createObjectStore(META_STORE);
+  }
+}
+
+const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+/** DOMException.QUOTA_EXCEEDED_ERR, still the only signal in some older Safari builds. */
+const QUOTA_CODE = 22;
+
+function nameOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const name = (error as { name?: unknown }).name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function isQuota(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  return QUOTA_NAMES.has(nameOf(error) ?? '') || (error as { code?: unknown }).code === QUOTA_CODE;
+}
+
+/** Where an abort keeps its reason: the error itself, `.error`, `.target.error` or `.cause`. */
+function causes(error: unknown): unknown[] {
+  if (typeof error !== 'object' || error === null) return [error];
+  const e = error as { error?: unknown; target?: { error?: unknown } | null; cause?: unknown };
+  return [error, e.error, e.target?.error, e.cause];
+}
+
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string' && message !== '') return message;
+  }
+  return nameOf(error) ?? String(error);
+}
+
+/**
+ * Sort any error from IndexedDB into a StorageFailure.
+ * @param error What was thrown or rejected: a DOMException, an abort event, an idb rejection.
+ * @param opening True while opening the database: every failure then means `unavailable` (private
+ *   mode, SecurityError, InvalidStateError), except a full disk or a newer database version.
+ * @param transactionError The transaction's `.error`, which says why requests failed with AbortError.
+ * @example classifyStorageError(new DOMException('full', 'QuotaExceededError')).kind === 'quota'
+ */
+export function classifyStorageError(
+  error: unknown,
+  opening = false,
+  transactionError?: unknown,
+): StorageFailure {
+  const candidates = [...causes(error), transactionError];
+  if (candidates.some(isQuota)) {
+    return { kind: 'quota', message: `The browser's storage is full: ${messageOf(error)}` };
+  }
+  const name = nameOf(error);
+  if (name === 'VersionError') {
+    return {
+      kind: 'versionchange',
+      message: 'A newer version of Bana has upgraded the stored workbooks; reload the page.',
+    };
+  }
+  if (opening || name === 'InvalidStateError' || name === 'SecurityError') {
+    return {
+      kind: 'unavailable',
+      message: `Workbooks cannot be stored in this browser: ${messageOf(error)}`,
+    };
+  }
+  return { kind: 'unknown', message: messageOf(error) };
+}
+
+function isNonNegativeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Catalog entries are stored data too: copy known fields only and skip anything malformed. */
+function readCatalogEntry(value: unknown): CatalogEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const get = (key: string): unknown =>
+    Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  const id = get('id');
+  const name = get('name');
+  const updatedAt = get('updatedAt');
+  const sheetCount = get('sheetCount');
+  const cellCount = get('cellCount');
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof updatedAt !== 'string') return undefined;
+  if (!isNonNegativeNumber(sheetCount) || !isNonNegativeNumber(cellCount)) return undefined;
+  return { id: id as ScenarioId, name, updatedAt, sheetCount, cellCount };
+}
+
+function timeOf(iso: string): number {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+/** The catalog entry a save writes next to `doc`. */
+export function catalogEntryFor(doc: ScenarioDocument): CatalogEntry {
+  let cellCount = 0;
+  for (const sheet of doc.sheets) {
+    for (const row of sheet.cells) {
+      for (const cell of row) if (cell !== null && cell !== undefined && cell !== '') cellCount++;
+    }
+  }
+  return {
+    id: doc.id,
+    name: doc.meta.name,
+    updatedAt: doc.meta.updatedAt,
+    sheetCount: doc.sheets.length,
+    cellCount,
+  };
+}
+
+/**
+ * Issue two requests in one transaction and wait for both. If the second throws synchronously, the
+ * first one's rejection (it is aborted with the transaction) is already observed, never unhandled.
+ */
+async function both(first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<void> {
+  const a = first();
+  a.catch(() => {});
+  const b = second();
+  await Promise.all([a, b]);
+}
+
+const closedByCaller: StorageFailure = { kind: 'unavailable', message: 'Storage has been closed.' };
+
+function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStorage {
+  const db = wrap(raw) as unknown as IDBPDatabase<BanaDB>;
+  let closed: StorageFailure | undefined;
+
+  raw.addEventListener('versionchange', () => {
+    const failure: StorageFailure = {
+      kind: 'versionchange',
+      message: 'Bana was updated or reset in another tab; reload this page to keep working.',
+    };
+    closed = failure;
+    // Closing at once lets the other tab upgrade; this tab must not write old data after it.
+    raw.close();
+    opts.onVersionChange?.(failure);
+  });
+  // Fired when the browser drops the connection (storage cleared, disk error), not on close().
+  raw.addEventListener('close', () => {
+    closed ??= {
+      kind: 'unavailable',
+      message: 'The browser closed the storage connection; reload the page.',
+    };
+  });
+
+  /** The one transaction helper: a failing step aborts the whole transaction, nothing is half written. */
+  async function transact<Names extends StoreNames<BanaDB>[], Mode extends IDBTransactionMode, T>(
+    stores: Names,
+    mode: Mode,
+    work: (tx: IDBPTransaction<BanaDB, Names, Mode>) => Promise<T>,
+  ): Promise<Result<T, StorageFailure>> {
+    if (closed !== undefined) return fail(closed);
+    let tx: IDBPTransaction<BanaDB, Names, Mode>;
+    try {
+      tx = db.transaction(stores, mode);
+    } catch (error) {
+      return fail(classifyStorageError(error));
+    }
+    const done = tx.done;
+    // Observed here so an abort we cause below is never an unhandled rejection.
+    done.catch(() => {});
+    try {
+      const value = await work(tx);
+      await done;
+      return ok(value);
+    } catch (error) {
+      let transactionError: unknown;
+      try {
+        transactionError = tx.error;
+        tx.abort();
+      } catch {
+        // Already committed or aborted: nothing left to undo.
+      }
+      return fail(classifyStorageError(error, false, transactionError));
+    }
+  }
+
+  return {
+    async list() {
+      const result = await transact([CATALOG_STORE], 'readonly', (tx) =>
+        tx.objectStore(CATALOG_STORE).getAll(),
+      );
+      if (!result.ok) throw new StorageError(result.reason);
+      const entries: CatalogEntry[] = [];
+      for (const value of result.value as unknown[]) {
+        const entry = readCatalogEntry(value);
+        if (entry !== undefined) entries.push(entry);
+      }
+      return entries.sort(
+        (a, b) =>
+          timeOf(b.updatedAt) - timeOf(a.updatedAt) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
+      );
+    },
+
+    async load(id) {
+      const result = await transact([WORKBOOKS_STORE], 'readonly', (tx) =>
+        tx.objectStore(WORKBOOKS_STORE).get(id),
+      );
+      if (!result.ok) return result;
+      const record: unknown = result.value;
+      if (record === undefined) return fail('not-found');
+      const migrated = migrateDocument(record);
+      if (!migrated.ok) return fail('invalid');
+      // The key is the workbook's identity here, even if a migration had to invent an id.
+      return ok({ ...migrated.value, id });
+    },
+
+    async save(doc) {
+      const entry = catalogEntryFor(doc);
+      return transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', (tx) =>
+        both(
+          () => tx.objectStore(WORKBOOKS_STORE).put(doc),
+          () => tx.objectStore(CATALOG_STORE).put(entry),
+        ),
+      );
+    },
+
+    async remove(id) {
+      return transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', (tx) =>
+        both(
+          () => tx.objectStore(WORKBOOKS_STORE).delete(id),
+          () => tx.objectStore(CATALOG_STORE).delete(id),
+        ),
+      );
+    },
+
+    async getMeta(key) {
+      const result = await transact([META_STORE], 'readonly', (tx) => tx.objectStore(META_STORE).get(key));
+      if (!result.ok) throw new StorageError(result.reason);
+      return result.value as MetaValues[typeof key] | undefined;
+    },
+
+    async setMeta(key, value) {
+      return transact([META_STORE], 'readwrite', async (tx) => {
+        await tx.objectStore(META_STORE).put(value, key);
+      });
+    },
+
+    close() {
+      closed ??= closedByCaller;
+      raw.close();
+    },
+  };
+}
+
+/**
+ * Open (creating or upgrading if needed) the workbook database.
+ *
+ * @param opts Factory and name for tests, and the `onVersionChange` callback for the app.
+ * @returns the storage, or `unavailable` (no IndexedDB, private mode, open refused), `blocked`
+ *   (an older tab holds the database during an upgrade), `versionchange` (the stored database is
+ *   newer than this app) or `quota`. Never throws.
+ * @example
+ * const opened = await openStorage({ onVersionChange: () => showReloadBanner() });
+ * if (!opened.ok) return showStorageProblem(opened.reason);
+ */
+export async function openStorage(
+  opts: OpenStorageOptions = {},
+): Promise<Result<WorkbookStorage, StorageFailure>> {
+  const factory = opts.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (factory === undefined || factory === null) {
+    return fail({
+      kind: 'unavailable',
+      message:
+        'This browser offers no IndexedDB (private mode or disabled storage), so workbooks cannot be kept.',
+    });
+  }
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(opts.name ?? DB_NAME, DB_VERSION);
+  } catch (error) {
+    return fail(classifyStorageError(error, true));
+  }
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: Result<WorkbookStorage, StorageFailure>): void => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    request.addEventListener('upgradeneeded', (event) => {
+      try {
+        upgrade(wrap(request.result) as unknown as IDBPDatabase<BanaDB>, event.oldVersion);
+      } catch (error) {
+        settle(fail(classifyStorageError(error, true)));
+        request.transaction?.abort();
+      }
+    });
+    request.addEventListener('blocked', () => {
+      settle(
+        fail({
+          kind: 'blocked',
+          message: 'Bana is open in another tab with an older version; close that tab and reload.',
+        }),
+      );
+    });
+    request.addEventListener('success', () => {
+      const raw = request.result;
+      // Opened after we already gave up (blocked): nobody holds this connection, so let it go.
+      if (settled) {
+        raw.close();
+        return;
+      }
+      try {
+        settle(ok(createStorage(raw, opts)));
+      } catch (error) {
+        raw.close();
+        settle(fail(classifyStorageError(error, true)));
+      }
+    });
+    request.addEventListener('error', (event) => {
+      event.preventDefault();
+      settle(fail(classifyStorageError(request.error, true)));
+    });
+  });
+}
