@@ -134,6 +134,7 @@ export function applyCommand(doc: ScenarioDocument, command: Command): CommandRe
       const columnWidths = [...sheet.columnWidths];
       while (columnWidths.length <= command.col) columnWidths.push(null);
       columnWidths[command.col] = command.width;
+      while (columnWidths.length > 0 && columnWidths[columnWidths.length - 1] === null) columnWidths.pop();
       return {
         doc: replaceSheet(doc, index, { ...sheet, columnWidths }),
         inverse: { type: 'setColumnWidth', sheetId: command.sheetId, col: command.col, width: previous },
