@@ -1,0 +1,50 @@
+// How computed values look in the UI locale: sv-SE `1 234,5`, en `1,234.5`, errors as Excel codes.
+import type { CellValue } from '../../workers/contract';
+import type { DisplayCell } from '../ui/grid/gridTypes';
+import type { UiLocale } from './strings';
+
+const integerFormats = new Map<UiLocale, Intl.NumberFormat>();
+const decimalFormats = new Map<UiLocale, Intl.NumberFormat>();
+const scientificFormats = new Map<UiLocale, Intl.NumberFormat>();
+
+function cached(map: Map<UiLocale, Intl.NumberFormat>, locale: UiLocale, options: Intl.NumberFormatOptions) {
+  let format = map.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), options);
+    map.set(locale, format);
+  }
+  return format;
+}
+
+/** The BCP 47 tag for number formatting in each UI language. */
+export function intlLocale(locale: UiLocale): string {
+  return locale === 'sv' ? 'sv-SE' : 'en-GB';
+}
+
+/** A number as Excel's General format shows it in a normal column (about 7 significant digits for
+ * fractions, whole numbers in full), grouped in the locale. The formula bar shows full precision. */
+export function formatNumber(value: number, locale: UiLocale): string {
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) {
+    return cached(scientificFormats, locale, { notation: 'scientific', maximumSignificantDigits: 6 }).format(
+      value,
+    );
+  }
+  if (Number.isInteger(value))
+    return cached(integerFormats, locale, { maximumFractionDigits: 0 }).format(value);
+  return cached(decimalFormats, locale, { maximumSignificantDigits: 7 }).format(value);
+}
+
+const BOOLEAN_TEXT: Record<UiLocale, [string, string]> = { sv: ['SANT', 'FALSKT'], en: ['TRUE', 'FALSE'] };
+
+/** What one computed value shows in a cell. */
+export function formatValue(value: CellValue | undefined, locale: UiLocale): DisplayCell {
+  if (value === null || value === undefined) return { text: '', align: 'left' };
+  if (typeof value === 'number') return { text: formatNumber(value, locale), align: 'right' };
+  if (typeof value === 'boolean') {
+    const [t, f] = BOOLEAN_TEXT[locale];
+    return { text: value ? t : f, align: 'center' };
+  }
+  if (typeof value === 'string') return { text: value, align: 'left' };
+  return { text: value.error, align: 'center', errorMessage: value.message };
+}

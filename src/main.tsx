@@ -1,0 +1,89 @@
+// The composition root: open storage, start the engine worker, build the state, render the app.
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import fund from '../models/region-stockholm-climate-fund-2025.bana.json';
+import { createWorkerEndpoint } from './engine/engineClient';
+import { type UiLocale, detectLocale } from './i18n/strings';
+import { createAppState } from './state/createAppState';
+import { openStorage } from './storage/db';
+import { App } from './ui/App';
+import { I18nProvider } from './ui/i18nContext';
+
+const LOCALE_KEY = 'bana.locale';
+
+function initialLocale(): UiLocale {
+  try {
+    const saved = localStorage.getItem(LOCALE_KEY);
+    if (saved === 'sv' || saved === 'en') return saved;
+  } catch {
+    // storage may be blocked; fall back to the browser language
+  }
+  return detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const params = new URLSearchParams(location.search);
+  const [locale, setLocaleSignal] = createSignal<UiLocale>(initialLocale());
+  document.documentElement.lang = locale();
+  const setLocale = (next: UiLocale) => {
+    setLocaleSignal(next);
+    document.documentElement.lang = next;
+    try {
+      localStorage.setItem(LOCALE_KEY, next);
+    } catch {
+      // not fatal
+    }
+  };
+
+  let onVersionChange = () => {};
+  const storage = await openStorage({ onVersionChange: () => onVersionChange() });
+  const timeout = Number(params.get('engineTimeoutMs'));
+  const app = await createAppState({
+    storage,
+    createEndpoint: createWorkerEndpoint,
+    engineTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+    locale,
+    seeds: [fund],
+    download,
+  });
+  onVersionChange = () => app.stopWriting();
+
+  // Nothing typed is lost: write pending saves the moment the tab is hidden or closed.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void app.flush();
+  });
+  window.addEventListener('pagehide', () => void app.flush());
+
+  if (params.has('debug')) {
+    (window as unknown as { __bana: unknown }).__bana = {
+      killEngine: () => app.engine.killWorkerForTesting(),
+      flush: () => app.flush(),
+      session: () => app.session(),
+    };
+  }
+
+  root.textContent = '';
+  render(
+    () => (
+      <I18nProvider locale={locale}>
+        <App app={app} setLocale={setLocale} />
+      </I18nProvider>
+    ),
+    root,
+  );
+}
+
+void main();

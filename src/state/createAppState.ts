@@ -1,0 +1,318 @@
+// The composition of one running app: storage, the workbook catalog, the open workbook's session,
+// the engine client, save status and user-facing notices. UI components only call what this returns.
+import { type Accessor, batch, createSignal } from 'solid-js';
+import {
+  type ScenarioDocument,
+  type ScenarioId,
+  createDocument,
+  newScenarioId,
+  newSheetId,
+} from '../core/document';
+import { migrateDocument } from '../core/migrations';
+import {
+  type EngineClient,
+  type EngineEndpoint,
+  type EngineStatus,
+  createEngineClient,
+} from '../engine/engineClient';
+import { type UiLocale, translate } from '../i18n/strings';
+import { type CatalogEntry, type StorageFailure, type WorkbookStorage, catalogEntryFor } from '../storage/db';
+import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
+import { type WorkbookSession, createWorkbookSession } from './createWorkbookSession';
+import type { Result } from '../core/result';
+
+export type Notice =
+  | { id: number; kind: 'storage'; failure: StorageFailure }
+  | { id: number; kind: 'engine-restarted' }
+  | { id: number; kind: 'engine-failed'; message: string }
+  | { id: number; kind: 'version-change' }
+  | { id: number; kind: 'message'; text: string; tone: 'info' | 'error' };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type NoticeInput = DistributiveOmit<Notice, 'id'>;
+
+export interface AppStateOptions {
+  /** The opened storage, or why it could not be opened (the app then runs in memory). */
+  storage: Result<WorkbookStorage, StorageFailure>;
+  createEndpoint: () => EngineEndpoint;
+  engineTimeoutMs?: number;
+  locale: Accessor<UiLocale>;
+  /** Workbooks that a first run starts with (the seed scenarios). */
+  seeds: unknown[];
+  /** Triggers a file download in the browser (injected so state stays testable). */
+  download: (fileName: string, text: string) => void;
+  now?: () => Date;
+  saveDelayMs?: number;
+}
+
+export type AppState = Awaited<ReturnType<typeof createAppState>>;
+
+/** Build the app's state and open the first workbook. */
+export async function createAppState(options: AppStateOptions) {
+  const now = options.now ?? (() => new Date());
+  const storage = options.storage.ok ? options.storage.value : null;
+  const [catalog, setCatalog] = createSignal<CatalogEntry[]>([]);
+  const [session, setSession] = createSignal<WorkbookSession | null>(null);
+  const [saveStatus, setSaveStatus] = createSignal<SaveStatus>({ state: 'saved' });
+  const [engineStatus, setEngineStatus] = createSignal<EngineStatus>({ state: 'starting' });
+  const [notices, setNotices] = createSignal<Notice[]>([]);
+  let noticeId = 0;
+  let writesStopped = false;
+
+  function notify(notice: NoticeInput): void {
+    noticeId++;
+    const full = { ...notice, id: noticeId } as Notice;
+    // One banner per kind: a new storage failure replaces the old one.
+    setNotices((list) => [...list.filter((n) => n.kind !== full.kind), full]);
+  }
+
+  function dismiss(id: number): void {
+    setNotices((list) => list.filter((n) => n.id !== id));
+  }
+
+  if (!options.storage.ok) notify({ kind: 'storage', failure: options.storage.reason });
+
+  const saveQueue = createSaveQueue({
+    delayMs: options.saveDelayMs ?? 400,
+    save: async (doc) => {
+      if (!storage || writesStopped) {
+        return { ok: false, reason: options.storage.ok ? versionChangeFailure() : options.storage.reason };
+      }
+      const result = await storage.save(doc);
+      if (result.ok) void refreshCatalog();
+      return result;
+    },
+    onStatus: (status) => {
+      setSaveStatus(status);
+      if (status.state === 'error' && status.failure) notify({ kind: 'storage', failure: status.failure });
+      if (status.state === 'saved')
+        setNotices((list) => list.filter((n) => n.kind !== 'storage' || !storage));
+    },
+  });
+
+  let current: WorkbookSession | null = null;
+  const engine: EngineClient = createEngineClient({
+    createEndpoint: options.createEndpoint,
+    timeoutMs: options.engineTimeoutMs,
+    source: () => ({
+      workbook: current ? current.engineWorkbook() : { sheets: [], names: [] },
+      revision: current ? current.revision() : 0,
+    }),
+    onValues: (values) => current?.onValues(values),
+    onStatus: (status) => {
+      setEngineStatus(status);
+      if (status.state === 'failed') notify({ kind: 'engine-failed', message: status.detail ?? '' });
+    },
+    onRecovered: () => notify({ kind: 'engine-restarted' }),
+  });
+
+  async function refreshCatalog(): Promise<void> {
+    if (!storage) {
+      const s = current;
+      setCatalog(s ? [catalogEntryFor(s.doc())] : []);
+      return;
+    }
+    setCatalog(await storage.list());
+  }
+
+  function open(doc: ScenarioDocument): WorkbookSession {
+    const s = createWorkbookSession({
+      initial: doc,
+      engine,
+      locale: options.locale,
+      onChange: (changed) => {
+        const stamped = { ...changed, meta: { ...changed.meta, updatedAt: now().toISOString() } };
+        saveQueue.schedule(stamped);
+        if (!storage) setCatalog([catalogEntryFor(stamped)]);
+      },
+    });
+    current = s;
+    setSession(s);
+    void s.loadEngine();
+    void storage?.setMeta('lastOpened', doc.id);
+    return s;
+  }
+
+  async function openById(id: ScenarioId): Promise<boolean> {
+    if (current?.doc().id === id) return true;
+    await saveQueue.flush();
+    if (!storage) return false;
+    const loaded = await storage.load(id);
+    if (!loaded.ok) {
+      notify({
+        kind: 'message',
+        tone: 'error',
+        text: translate(options.locale(), 'openFailed', { reason: describeLoadFailure(loaded.reason) }),
+      });
+      return false;
+    }
+    open(loaded.value);
+    return true;
+  }
+
+  /** Save now (not debounced); used for new workbooks so they appear in the list at once. */
+  async function saveNow(doc: ScenarioDocument): Promise<void> {
+    saveQueue.schedule(doc);
+    await saveQueue.flush();
+  }
+
+  async function createBlank(): Promise<void> {
+    const locale = options.locale();
+    const doc = createDocument(
+      translate(locale, 'untitledWorkbook'),
+      locale === 'sv' ? 'Blad1' : 'Sheet1',
+      now(),
+    );
+    await saveNow(doc);
+    open(doc);
+    await refreshCatalog();
+  }
+
+  async function loadAny(id: ScenarioId): Promise<ScenarioDocument | null> {
+    if (current?.doc().id === id) return current.doc();
+    if (!storage) return null;
+    const loaded = await storage.load(id);
+    return loaded.ok ? loaded.value : null;
+  }
+
+  async function duplicate(id: ScenarioId): Promise<void> {
+    await saveQueue.flush();
+    const source = await loadAny(id);
+    if (!source) return;
+    const stamp = now().toISOString();
+    const copy: ScenarioDocument = {
+      ...structuredClone(source),
+      id: newScenarioId(),
+      meta: {
+        ...source.meta,
+        name: translate(options.locale(), 'copyOf', { name: source.meta.name }),
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    };
+    copy.sheets = copy.sheets.map((s) => ({ ...s, id: newSheetId() }));
+    await saveNow(copy);
+    open(copy);
+    await refreshCatalog();
+  }
+
+  async function renameWorkbook(id: ScenarioId, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    if (current?.doc().id === id) {
+      current.execute({ type: 'renameWorkbook', name: trimmed }, 'rename-workbook');
+      await saveQueue.flush();
+    } else {
+      const doc = await loadAny(id);
+      if (!doc) return;
+      await saveNow({ ...doc, meta: { ...doc.meta, name: trimmed, updatedAt: now().toISOString() } });
+    }
+    await refreshCatalog();
+  }
+
+  async function removeWorkbook(id: ScenarioId): Promise<void> {
+    await saveQueue.flush();
+    if (storage) await storage.remove(id);
+    await refreshCatalog();
+    if (current?.doc().id === id) {
+      const next = catalog()[0];
+      if (next) await openById(next.id);
+      else await createBlank();
+    }
+  }
+
+  function downloadCurrent(): void {
+    const doc = current?.doc();
+    if (!doc) return;
+    const fileName = `${doc.meta.name.replace(/[\\/:*?"<>|]+/g, '_') || 'workbook'}.bana.json`;
+    options.download(fileName, JSON.stringify(doc, null, 1));
+  }
+
+  async function retrySave(): Promise<void> {
+    const doc = current?.doc();
+    if (doc) saveQueue.schedule(doc);
+    await saveQueue.flush();
+  }
+
+  /** Write everything pending now: on tab hide and close. */
+  function flush(): Promise<unknown> {
+    return saveQueue.flush();
+  }
+
+  function stopWriting(): void {
+    writesStopped = true;
+    notify({ kind: 'version-change' });
+  }
+
+  // ---- first open -----------------------------------------------------------------------------
+  let first: ScenarioDocument | null = null;
+  if (storage) {
+    const seeded = await storage.getMeta('seeded');
+    if (!seeded) {
+      for (const raw of options.seeds) {
+        const migrated = migrateDocument(raw);
+        if (migrated.ok) await storage.save(migrated.value);
+      }
+      await storage.setMeta('seeded', true);
+    }
+    const entries = await storage.list();
+    setCatalog(entries);
+    const lastOpened = await storage.getMeta('lastOpened');
+    const preferred = entries.find((e) => e.id === lastOpened) ?? entries[0];
+    if (preferred) {
+      const loaded = await storage.load(preferred.id);
+      if (loaded.ok) first = loaded.value;
+      else
+        notify({
+          kind: 'message',
+          tone: 'error',
+          text: translate(options.locale(), 'openFailed', { reason: describeLoadFailure(loaded.reason) }),
+        });
+    }
+  } else {
+    const seed = options.seeds.map((raw) => migrateDocument(raw)).find((r) => r.ok);
+    if (seed?.ok) first = seed.value;
+  }
+  if (!first) {
+    first = createDocument(translate(options.locale(), 'untitledWorkbook'), 'Sheet1', now());
+    if (storage) await storage.save(first);
+  }
+  batch(() => open(first as ScenarioDocument));
+  await refreshCatalog();
+
+  return {
+    catalog,
+    session: session as Accessor<WorkbookSession>,
+    saveStatus,
+    engineStatus,
+    notices,
+    storageAvailable: () => storage !== null,
+    dismiss,
+    openById,
+    createBlank,
+    duplicate,
+    renameWorkbook,
+    removeWorkbook,
+    downloadCurrent,
+    retrySave,
+    flush,
+    stopWriting,
+    engine,
+    dispose() {
+      saveQueue.dispose();
+      engine.dispose();
+      storage?.close();
+    },
+  };
+}
+
+function versionChangeFailure(): StorageFailure {
+  return { kind: 'versionchange', message: 'Bana was updated in another tab.' };
+}
+
+function describeLoadFailure(reason: unknown): string {
+  if (typeof reason === 'string') return reason;
+  if (reason && typeof reason === 'object' && 'message' in reason)
+    return String((reason as { message: unknown }).message);
+  return 'unknown error';
+}

@@ -1,0 +1,248 @@
+// The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
+// status line and the workbook list. It renders state and forwards user intent; it owns no data.
+import { Show, createMemo, createSignal } from 'solid-js';
+import type { SheetId } from '../core/document';
+import type { UiLocale } from '../i18n/strings';
+import type { AppState } from '../state/createAppState';
+import type { WorkbookSession } from '../state/createWorkbookSession';
+import { DialogHost, createDialogs } from './Dialogs';
+import { FormulaBar } from './FormulaBar';
+import { Grid } from './grid/Grid';
+import type { GridActions, GridModel } from './grid/gridTypes';
+import { useI18n } from './i18nContext';
+import { Notices } from './Notices';
+import { SheetTabs } from './SheetTabs';
+import { WorkbookList } from './WorkbookList';
+import './app.css';
+
+const GRID_ID = 'sheet-grid';
+
+export function App(props: { app: AppState; setLocale: (locale: UiLocale) => void }) {
+  const { t, locale } = useI18n();
+  const dialogs = createDialogs();
+  const [showList, setShowList] = createSignal(false);
+  const session = () => props.app.session();
+
+  function focusGrid(): void {
+    queueMicrotask(() =>
+      document.querySelector<HTMLElement>(`#${GRID_ID} [role=grid], [role=grid]#${GRID_ID}`)?.focus(),
+    );
+  }
+
+  async function renameSheet(s: WorkbookSession, id: SheetId): Promise<void> {
+    const sheet = s.doc().sheets.find((x) => x.id === id);
+    if (!sheet) return;
+    const name = await dialogs.prompt(t('renameSheet'), t('sheetName'), sheet.name, t('rename'), (value) => {
+      const problem = s.renameSheetProblem(id, value);
+      return problem ? t(`sheetNameProblem_${problem}`) : null;
+    });
+    if (name !== null) s.renameSheet(id, name);
+  }
+
+  async function deleteSheet(s: WorkbookSession, id: SheetId): Promise<void> {
+    const sheet = s.doc().sheets.find((x) => x.id === id);
+    if (!sheet || s.doc().sheets.length <= 1) return;
+    const ok = await dialogs.confirm(
+      t('deleteSheet'),
+      t('confirmDeleteSheet', { name: sheet.name }),
+      t('delete'),
+    );
+    if (ok) s.removeSheet(id);
+  }
+
+  const saveText = createMemo(() => {
+    const status = props.app.saveStatus().state;
+    if (!props.app.storageAvailable()) return t('saveFailed');
+    return status === 'saved'
+      ? t('saved')
+      : status === 'saving'
+        ? t('saving')
+        : status === 'pending'
+          ? t('unsaved')
+          : t('saveFailed');
+  });
+
+  return (
+    <div class="app" lang={locale()}>
+      <a
+        class="skip-link"
+        href={`#${GRID_ID}`}
+        onClick={(e) => {
+          e.preventDefault();
+          focusGrid();
+        }}
+      >
+        {t('skipToGrid')}
+      </a>
+      <header class="app-header">
+        <span class="brand">{t('appName')}</span>
+        <h1 class="workbook-title">{session().doc().meta.name}</h1>
+        <span
+          class="save-state"
+          classList={{ bad: props.app.saveStatus().state === 'error' || !props.app.storageAvailable() }}
+          role="status"
+        >
+          {saveText()}
+        </span>
+        <Show
+          when={props.app.engineStatus().state === 'busy' || props.app.engineStatus().state === 'restarting'}
+        >
+          <span class="calc-state" role="status" aria-live="polite">
+            {t('calculating')}
+          </span>
+        </Show>
+        <div class="header-actions">
+          <button
+            type="button"
+            aria-label={t('undo')}
+            title={`${t('undo')} (Ctrl+Z)`}
+            disabled={session().history().undo.length === 0}
+            onClick={() => session().undo()}
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            aria-label={t('redo')}
+            title={`${t('redo')} (Ctrl+Y)`}
+            disabled={session().history().redo.length === 0}
+            onClick={() => session().redo()}
+          >
+            ↷
+          </button>
+          <button
+            type="button"
+            aria-expanded={showList()}
+            aria-controls="workbook-panel"
+            onClick={() => setShowList(!showList())}
+          >
+            {t('workbooks')}
+          </button>
+          <label class="language">
+            <span class="visually-hidden">{t('language')}</span>
+            <select
+              aria-label={t('language')}
+              value={locale()}
+              onChange={(e) => props.setLocale(e.currentTarget.value as UiLocale)}
+            >
+              <option value="sv">Svenska</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <Notices app={props.app} />
+      <Show when={showList()}>
+        <div id="workbook-panel" class="workbook-panel">
+          <WorkbookList
+            app={props.app}
+            dialogs={dialogs}
+            onOpened={() => {
+              setShowList(false);
+              focusGrid();
+            }}
+          />
+        </div>
+      </Show>
+      <Show when={session()} keyed>
+        {(s) => (
+          <Workbook
+            session={s}
+            onRenameSheet={(id) => void renameSheet(s, id)}
+            onDeleteSheet={(id) => void deleteSheet(s, id)}
+            focusGrid={focusGrid}
+          />
+        )}
+      </Show>
+      <DialogHost request={dialogs.request} onClose={dialogs.close} />
+    </div>
+  );
+}
+
+function Workbook(props: {
+  session: WorkbookSession;
+  onRenameSheet: (id: SheetId) => void;
+  onDeleteSheet: (id: SheetId) => void;
+  focusGrid: () => void;
+}) {
+  const { t } = useI18n();
+  const s = props.session;
+
+  const model: GridModel = {
+    sheetId: () => s.activeSheetId(),
+    sheetName: () => s.activeSheet().name,
+    rowCount: () => s.rowCount(),
+    colCount: () => s.colCount(),
+    columnWidth: (col) => s.columnWidth(col),
+    display: (row, col) => s.display(row, col),
+    raw: (row, col) => s.raw(row, col),
+    selection: () => s.selection(),
+    editing: () => s.editing(),
+    highlights: () => s.highlights(),
+    usedRange: () => {
+      const { rows, cols } = s.used();
+      return rows === 0 ? null : { row: 0, col: 0, rowEnd: rows - 1, colEnd: cols - 1 };
+    },
+  };
+  const actions: GridActions = {
+    select: (sel) => s.select(sel),
+    setViewport: (v) => s.setViewport(v),
+    startEdit: (text, focus) => s.startEdit(text, focus),
+    updateEdit: (text, caret) => s.updateEdit(text, caret),
+    commitEdit: (move) => s.commitEdit(move),
+    cancelEdit: () => s.cancelEdit(),
+    insertReference: (rect) => s.insertReference(rect),
+    clear: (rect) => s.clear(rect),
+    copy: (rect, cut) => s.copy(rect, cut),
+    paste: (at, data) => s.paste(at, data),
+    resizeColumn: (col, width) => s.resizeColumn(col, width),
+    undo: () => s.undo(),
+    redo: () => s.redo(),
+  };
+
+  const activeError = () => {
+    const { active } = s.selection();
+    const cell = s.display(active.row, active.col);
+    return cell.errorMessage
+      ? t('errorInCell', { address: s.activeAddress(), message: cell.errorMessage })
+      : '';
+  };
+
+  return (
+    <main class="workbook">
+      <FormulaBar session={s} onJumped={props.focusGrid} onDone={props.focusGrid} />
+      <div class="grid-host" id="sheet-grid-host">
+        <Show when={s.activeSheetId()} keyed>
+          <Grid
+            model={model}
+            actions={actions}
+            label={s.activeSheet().name}
+            id="sheet-grid"
+            strings={{
+              cellEditor: t('cellEditor'),
+              resizeColumn: (col: string) => t('resizeColumn', { col }),
+            }}
+          />
+        </Show>
+      </div>
+      <SheetTabs
+        sheets={s.doc().sheets}
+        activeId={s.activeSheetId()}
+        gridId="sheet-grid"
+        onSelect={(id) => s.switchSheet(id)}
+        onAdd={() => {
+          s.addSheet();
+          props.focusGrid();
+        }}
+        onRename={props.onRenameSheet}
+        onDelete={props.onDeleteSheet}
+        onMove={(id, index) => s.moveSheet(id, index)}
+      />
+      <footer class="status-bar">
+        <span class="cell-error" role="status" aria-live="polite">
+          {activeError()}
+        </span>
+      </footer>
+    </main>
+  );
+}
