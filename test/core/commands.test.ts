@@ -1,6 +1,12 @@
 // Commands: each applies purely, and its inverse gives back the document it was applied to.
 import { describe, expect, it } from 'vitest';
-import { type Command, CommandError, applyCommand, nextSheetName, sheetNameProblem } from '../../src/core/commands';
+import {
+  type Command,
+  CommandError,
+  applyCommand,
+  nextSheetName,
+  sheetNameProblem,
+} from '../../src/core/commands';
 import { type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
 import { emptyHistory, record, takeRedo, takeUndo } from '../../src/core/history';
 
@@ -14,7 +20,7 @@ function doc(): ScenarioDocument {
     meta: { name: 'Test', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
     sheets: [
       createSheet('Inputs', [[1, 2], ['=A1+B1']], A),
-      createSheet('Klimatfond 2025', [["=Inputs!A1*2", "='Klimatfond 2025'!A1"]], B),
+      createSheet('Klimatfond 2025', [['=Inputs!A1*2', "='Klimatfond 2025'!A1"]], B),
     ],
     names: [{ name: 'Rate', expression: '=Inputs!$B$1' }],
   };
@@ -34,10 +40,30 @@ function roundTrip(command: Command) {
 
 describe('applyCommand', () => {
   it('sets a block of cells, growing the sheet, and reports the cell change', () => {
-    const result = roundTrip({ type: 'setCells', sheetId: A, row: 3, col: 1, values: [[5, null], ['x', '=B4']] });
+    const result = roundTrip({
+      type: 'setCells',
+      sheetId: A,
+      row: 3,
+      col: 1,
+      values: [
+        [5, null],
+        ['x', '=B4'],
+      ],
+    });
     expect(result.doc.sheets[0]?.cells[3]).toEqual([null, 5]);
     expect(result.doc.sheets[0]?.cells[4]).toEqual([null, 'x', '=B4']);
-    expect(result.changes).toEqual([{ kind: 'cells', sheetId: A, row: 3, col: 1, values: [[5, null], ['x', '=B4']] }]);
+    expect(result.changes).toEqual([
+      {
+        kind: 'cells',
+        sheetId: A,
+        row: 3,
+        col: 1,
+        values: [
+          [5, null],
+          ['x', '=B4'],
+        ],
+      },
+    ]);
   });
 
   it('clearing trailing cells trims the sheet back, and undo restores them', () => {
@@ -102,9 +128,9 @@ describe('applyCommand', () => {
     expect(() => applyCommand(doc(), { type: 'renameSheet', sheetId: A, name: 'klimatfond 2025' })).toThrow(
       CommandError,
     );
-    expect(() => applyCommand(doc(), { type: 'setCells', sheetId: 'x' as SheetId, row: 0, col: 0, values: [[1]] })).toThrow(
-      CommandError,
-    );
+    expect(() =>
+      applyCommand(doc(), { type: 'setCells', sheetId: 'x' as SheetId, row: 0, col: 0, values: [[1]] }),
+    ).toThrow(CommandError);
   });
 });
 
