@@ -3,6 +3,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const isCI = Boolean(process.env.CI);
+// Several developers may run browser tests at once on one machine: each can pick a port (and outDir).
+const port = Number(process.env.PW_PORT ?? 4173);
+const outDir = process.env.PW_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -17,7 +20,7 @@ export default defineConfig({
   globalTimeout: isCI ? 10 * 60_000 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     locale: 'en-US',
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',
@@ -44,8 +47,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !isCI,
     timeout: 120_000,
     stdout: 'ignore',
