@@ -67,6 +67,9 @@ export interface DirtyRegion {
   colEnd: number;
 }
 
+/** Values of named ranges (e.g. `Chart_Projected`), each as rows of cells. */
+export type NamedValues = Record<string, CellValue[][]>;
+
 export interface ApplyResult {
   revision: number;
   /** Compact description of what changed: one bounding box per touched sheet. */
@@ -77,12 +80,15 @@ export interface ApplyResult {
   ms: number;
   /** Fresh values for the caller's viewport, so a keystroke needs one round trip. */
   view?: RangeValues;
+  /** Fresh values of the named ranges the caller watches (charts), in the same round trip. */
+  named?: NamedValues;
 }
 
 export interface LoadResult {
   revision: number;
   ms: number;
   view?: RangeValues;
+  named?: NamedValues;
 }
 
 /**
@@ -91,11 +97,18 @@ export interface LoadResult {
  */
 export interface EngineApi {
   /** Replace the whole engine state with this workbook, built with a single buildFromSheets. */
-  load(workbook: EngineWorkbook, revision: number, view?: RangeRequest): Promise<LoadResult>;
+  load(
+    workbook: EngineWorkbook,
+    revision: number,
+    view?: RangeRequest,
+    names?: string[],
+  ): Promise<LoadResult>;
   /** Apply ops in one batch (one recalculation) and report what changed. */
-  apply(ops: EngineOp[], revision: number, view?: RangeRequest): Promise<ApplyResult>;
+  apply(ops: EngineOp[], revision: number, view?: RangeRequest, names?: string[]): Promise<ApplyResult>;
   /** Values for a rectangle, e.g. the visible viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;
+  /** Values of named expressions: a range name gives its cells, a constant or formula one cell. Unknown names are left out. */
+  getNamed(names: string[]): Promise<NamedValues>;
   /** Liveness check; answers the revision the engine holds. */
   ping(): Promise<number>;
 }

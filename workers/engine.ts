@@ -16,6 +16,7 @@ import type {
   EngineWorkbook,
   ErrorCode,
   LoadResult,
+  NamedValues,
   RangeRequest,
   RangeValues,
 } from './contract';
@@ -78,6 +79,30 @@ export function createEngine(): EngineApi {
     return { sheetId: range.sheetId, row: range.row, col: range.col, rows, cols, values, revision };
   }
 
+  function readNamed(names: string[]): NamedValues {
+    const h = engine();
+    const out: NamedValues = {};
+    for (const name of names) {
+      const formula = h.getNamedExpressionFormula(name);
+      if (formula === undefined) {
+        const value = h.getNamedExpressionValue(name);
+        if (value !== undefined && !Array.isArray(value)) out[name] = [[toPlain(value)]];
+        continue;
+      }
+      const range = h.simpleCellRangeFromString(formula.replace(/^=/, ''), 0);
+      if (range) {
+        const rows = range.end.row - range.start.row + 1;
+        const cols = range.end.col - range.start.col + 1;
+        if (rows * cols > MAX_RANGE_CELLS) continue;
+        out[name] = h.getRangeValues(range).map((row) => row.map(toPlain));
+      } else {
+        const value = h.getNamedExpressionValue(name);
+        if (value !== undefined && !Array.isArray(value)) out[name] = [[toPlain(value)]];
+      }
+    }
+    return out;
+  }
+
   function summarise(changes: ExportedChange[]): { dirty: DirtyRegion[]; changedCount: number } {
     const boxes = new Map<number, DirtyRegion>();
     let changedCount = 0;
@@ -120,7 +145,12 @@ export function createEngine(): EngineApi {
   }
 
   const api = {
-    async load(workbook: EngineWorkbook, rev: number, view?: RangeRequest): Promise<LoadResult> {
+    async load(
+      workbook: EngineWorkbook,
+      rev: number,
+      view?: RangeRequest,
+      watched?: string[],
+    ): Promise<LoadResult> {
       const started = performance.now();
       const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
       for (const sheet of workbook.sheets) sheets[sheet.name] = sheet.cells.map(toHfRow);
@@ -150,10 +180,13 @@ export function createEngine(): EngineApi {
       }
       revision = rev;
       const ms = performance.now() - started;
-      return view ? { revision, ms, view: readRange(view) } : { revision, ms };
+      const result: LoadResult = { revision, ms };
+      if (view) result.view = readRange(view);
+      if (watched?.length) result.named = readNamed(watched);
+      return result;
     },
 
-    async apply(ops: EngineOp[], rev: number, view?: RangeRequest): Promise<ApplyResult> {
+    async apply(ops: EngineOp[], rev: number, view?: RangeRequest, names?: string[]): Promise<ApplyResult> {
       const started = performance.now();
       const changes = engine().batch(() => {
         for (const op of ops) applyOne(op);
@@ -163,7 +196,12 @@ export function createEngine(): EngineApi {
       const ms = performance.now() - started;
       const result: ApplyResult = { revision, dirty, changedCount, ms };
       if (view) result.view = readRange(view);
+      if (names?.length) result.named = readNamed(names);
       return result;
+    },
+
+    async getNamed(names: string[]): Promise<NamedValues> {
+      return readNamed(names);
     },
 
     async getValues(range: RangeRequest): Promise<RangeValues> {

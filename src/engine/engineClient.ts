@@ -7,6 +7,7 @@ import type {
   EngineApi,
   EngineOp,
   EngineWorkbook,
+  NamedValues,
   RangeRequest,
   RangeValues,
 } from '../../workers/contract';
@@ -28,6 +29,8 @@ export interface EngineClientOptions {
   timeoutMs?: number;
   /** Fresh values for the viewport; never older than an edit already sent. */
   onValues: (values: RangeValues) => void;
+  /** Fresh values of the watched named ranges (charts), never older than an edit already sent. */
+  onNamed?: (named: NamedValues, revision: number) => void;
   /** Regions whose values changed (e.g. to refresh charts on other sheets). */
   onDirty?: (dirty: DirtyRegion[], revision: number) => void;
   onStatus?: (status: EngineStatus) => void;
@@ -50,6 +53,8 @@ export interface EngineClient {
   apply(ops: EngineOp[], revision: number): Promise<void>;
   /** Set the range the UI shows; its values arrive through onValues. */
   setViewport(range: RangeRequest | null): void;
+  /** Named ranges whose values come back with every load and edit (through onNamed). */
+  watchNames(names: string[]): void;
   /** Fetch values for another range (e.g. a chart's named range), bypassing the viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;
   /** Resolves when everything sent so far has been calculated. */
@@ -73,7 +78,8 @@ const MAX_RESTARTS_IN_A_ROW = 3;
 type Job =
   | { kind: 'load'; workbook: EngineWorkbook; revision: number }
   | { kind: 'apply'; ops: EngineOp[]; revision: number }
-  | { kind: 'values' };
+  | { kind: 'values' }
+  | { kind: 'named' };
 
 /** Create the client; it starts its worker at once. */
 export function createEngineClient(options: EngineClientOptions): EngineClient {
@@ -92,6 +98,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let pendingOps: EngineOp[] = [];
   let pendingRevision = 0;
   let viewportDirty = false;
+  let watched: string[] = [];
+  let namedDirty = false;
   /** The newest revision handed to the client; results for older revisions are not shown. */
   let latestRevision = 0;
   let running: Promise<void> | null = null;
@@ -152,18 +160,30 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       viewportDirty = false;
       return { kind: 'values' };
     }
+    if (namedDirty) {
+      namedDirty = false;
+      return { kind: 'named' };
+    }
     return null;
   }
 
   async function runJob(job: Job): Promise<void> {
     const view = viewport ?? undefined;
+    const names = watched.length > 0 ? watched : undefined;
     if (job.kind === 'load') {
-      const result = await call((api) => api.load(job.workbook, job.revision, view), timeoutMs * 4);
+      const result = await call((api) => api.load(job.workbook, job.revision, view, names), timeoutMs * 4);
       if (result.view) deliver(result.view);
+      if (result.named) deliverNamed(result.named, result.revision);
     } else if (job.kind === 'apply') {
-      const result: ApplyResult = await call((api) => api.apply(job.ops, job.revision, view), timeoutMs);
+      const result: ApplyResult = await call(
+        (api) => api.apply(job.ops, job.revision, view, names),
+        timeoutMs,
+      );
       if (result.dirty.length > 0) options.onDirty?.(result.dirty, result.revision);
       if (result.view) deliver(result.view);
+      if (result.named) deliverNamed(result.named, result.revision);
+    } else if (job.kind === 'named') {
+      if (names) deliverNamed(await call((api) => api.getNamed(names), timeoutMs), latestRevision);
     } else if (view) {
       deliver(await call((api) => api.getValues(view), timeoutMs));
     }
@@ -173,6 +193,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     // Stale: a newer edit is queued, its result (with values) follows. Also skip a viewport that moved on.
     if (values.revision < latestRevision && (pendingOps.length > 0 || pendingLoad)) return;
     options.onValues(values);
+  }
+
+  function deliverNamed(named: NamedValues, revision: number): void {
+    if (revision < latestRevision && (pendingOps.length > 0 || pendingLoad)) return;
+    options.onNamed?.(named, revision);
   }
 
   async function pump(): Promise<void> {
@@ -186,7 +211,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       } catch (error) {
         if (disposed) return;
         const dead = error instanceof EngineTimeoutError || error instanceof EngineDeadError;
-        if (!dead && job.kind === 'values') continue;
+        if (!dead && (job.kind === 'values' || job.kind === 'named')) continue;
         await restart(error instanceof Error ? error.message : String(error));
         if (status.state === 'failed') break;
       }
@@ -223,7 +248,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       running = pump().finally(() => {
         running = null;
         // Work may have arrived between the last nextJob() and now.
-        if (pendingLoad || pendingOps.length > 0 || viewportDirty) void kick();
+        if (pendingLoad || pendingOps.length > 0 || viewportDirty || namedDirty) void kick();
       });
     }
     return running;
@@ -248,6 +273,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       viewport = range;
       if (range) {
         viewportDirty = true;
+        void kick();
+      }
+    },
+    watchNames(names) {
+      watched = [...names];
+      if (names.length > 0) {
+        namedDirty = true;
         void kick();
       }
     },

@@ -1,0 +1,144 @@
+// The shape every scenario workbook shares: the trajectory sheet's rows and columns, the baseline
+// sheet's parameter cells, the measure sheets' marker labels, and the named ranges charts read.
+import { columnLabel } from '../address';
+
+/** The trajectory spans this many years from the base year (2018 → 2050). */
+export const YEAR_COUNT = 33;
+/** Years start in column C on the trajectory and on every measure sheet, so columns line up. */
+export const FIRST_YEAR_COL = 2;
+export const LAST_YEAR_COL = FIRST_YEAR_COL + YEAR_COUNT - 1;
+export const FIRST_YEAR_LABEL = columnLabel(FIRST_YEAR_COL);
+export const LAST_YEAR_LABEL = columnLabel(LAST_YEAR_COL);
+
+/** Per-measure columns after the years on the trajectory: cost, total reduction, kr per tonne, type. */
+export const COST_COL = LAST_YEAR_COL + 2;
+export const TOTAL_COL = COST_COL + 1;
+export const KR_PER_T_COL = COST_COL + 2;
+export const TYPE_COL = COST_COL + 3;
+
+export const TRAJECTORY_SHEET = 'Bana';
+export const BASELINE_SHEET = 'Baslinje';
+
+/** Trajectory rows (0-based). */
+export const ROW = {
+  title: 0,
+  years: 1,
+  base: 2,
+  bau: 3,
+  measuresHeader: 4,
+  firstSlot: 5,
+  /** Measure slots: one row per measure, wired to its sheet's reduction row. */
+  slotCount: 20,
+  get lastSlot() {
+    return this.firstSlot + this.slotCount - 1;
+  },
+  get sumMeasures() {
+    return this.lastSlot + 1;
+  },
+  get projected() {
+    return this.lastSlot + 2;
+  },
+  get targetLinear() {
+    return this.lastSlot + 3;
+  },
+  get targetNeutral() {
+    return this.lastSlot + 4;
+  },
+  get targetConstant() {
+    return this.lastSlot + 5;
+  },
+  get targetBudget() {
+    return this.lastSlot + 6;
+  },
+  get gapLinear() {
+    return this.lastSlot + 7;
+  },
+  get gapLinearCumulative() {
+    return this.lastSlot + 8;
+  },
+  get gapNeutral() {
+    return this.lastSlot + 9;
+  },
+  get gapNeutralCumulative() {
+    return this.lastSlot + 10;
+  },
+  get gapConstant() {
+    return this.lastSlot + 11;
+  },
+  get gapBudget() {
+    return this.lastSlot + 12;
+  },
+  get reductionShare() {
+    return this.lastSlot + 13;
+  },
+  get keyHeader() {
+    return this.lastSlot + 15;
+  },
+  get firstKey() {
+    return this.lastSlot + 16;
+  },
+};
+
+/** Key figures, in order, from ROW.firstKey on the trajectory (label in A, value in B). */
+export const KEY_FIGURES = [
+  'reductionAtTarget',
+  'targetCut',
+  'projectedAtTarget',
+  'targetLevel',
+  'shortfallAtTarget',
+  'residualAtNeutral',
+  'cumulativeGapToNeutral',
+  'totalCost',
+  'totalReduction',
+  'costPerTonne',
+  'baseYear',
+  'baseEmissions',
+  'targetYear',
+  'neutralYear',
+] as const;
+export type KeyFigure = (typeof KEY_FIGURES)[number];
+
+/** Baseline parameter cells (column B, 0-based rows) that the workbook names point at. */
+export const BASELINE_ROW = {
+  region: 3,
+  baseYear: 4,
+  baseEmissions: 5,
+  targetYear: 6,
+  targetCut: 7,
+  bauChange: 8,
+  neutralYear: 9,
+  carbonBudget: 10,
+  low: 11,
+  high: 12,
+} as const;
+
+/** Labels in column A of every measure sheet that the wiring finds rows by. */
+export const MEASURE_LABEL = {
+  cost: 'Kostnad',
+  start: 'Startår',
+  type: 'Typ',
+  lifetime: 'Livslängd',
+  years: 'År',
+  reduction: 'Minskning (t CO2e)',
+  total: 'Total minskning (t CO2e)',
+  krPerTonne: 'Kr per ton',
+} as const;
+
+/** Named ranges the charts read (and planners can use in formulas). */
+export const CHART_NAME = {
+  years: 'Chart_Years',
+  base: 'Chart_Base',
+  bau: 'Chart_BAU',
+  projected: 'Chart_Projected',
+  targetLinear: 'Chart_Target2030',
+  targetNeutral: 'Chart_Neutral2035',
+  targetConstant: 'Chart_ConstantRate',
+  targetBudget: 'Chart_CarbonBudget',
+  measureNames: 'Chart_MeasureNames',
+  measures: 'Chart_Measures',
+  measureCost: 'Chart_MeasureCost',
+  measureTotal: 'Chart_MeasureTotal',
+  measureType: 'Chart_MeasureType',
+  keyFigures: 'Chart_KeyFigures',
+} as const;
+export type ChartName = (typeof CHART_NAME)[keyof typeof CHART_NAME];
