@@ -217,9 +217,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       }
     }
     if (status.state !== 'failed') setStatus({ state: 'ready' });
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
   }
 
   /** Replace the worker and rebuild it from the document (which already holds every pending edit). */
@@ -248,7 +245,14 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       running = pump().finally(() => {
         running = null;
         // Work may have arrived between the last nextJob() and now.
-        if (pendingLoad || pendingOps.length > 0 || viewportDirty || namedDirty) void kick();
+        if (pendingLoad || pendingOps.length > 0 || viewportDirty || namedDirty) {
+          void kick();
+          return;
+        }
+        // Only now is the client idle: waking waiters earlier let an idle() call slip into the gap and hang.
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
       });
     }
     return running;
