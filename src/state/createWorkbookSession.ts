@@ -461,6 +461,18 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     return sheetNameProblem(doc(), name, id);
   }
 
+  // The grid scrolls over the used area plus headroom, and always reaches the selection: a jump with the
+  // name box to H100000 on a small sheet must land on a cell the grid can show and point at.
+  function rowCount(): number {
+    const { active, extent } = selection();
+    return Math.min(MAX_ROWS, Math.max(used().rows + HEADROOM_ROWS, 1000, active.row + 1, extent.row + 1));
+  }
+
+  function colCount(): number {
+    const { active, extent } = selection();
+    return Math.min(MAX_COLS, Math.max(used().cols + HEADROOM_COLS, 26, active.col + 1, extent.col + 1));
+  }
+
   function activeAddress(): string {
     return formatAddress(selection().active.row, selection().active.col);
   }
@@ -476,8 +488,8 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     values,
     used,
     revision: () => revision,
-    rowCount: () => Math.min(MAX_ROWS, Math.max(used().rows + HEADROOM_ROWS, 1000)),
-    colCount: () => Math.min(MAX_COLS, Math.max(used().cols + HEADROOM_COLS, 26)),
+    rowCount,
+    colCount,
     display,
     raw: rawAt,
     columnWidth,

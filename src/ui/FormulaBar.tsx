@@ -10,7 +10,7 @@ export function FormulaBar(props: { session: WorkbookSession; onJumped: () => vo
   const { t, locale } = useI18n();
   const [address, setAddress] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
-  let bar: HTMLInputElement | undefined;
+  let bar: HTMLTextAreaElement | undefined;
 
   const selectionText = () => {
     const { active, extent } = props.session.selection();
@@ -99,13 +99,17 @@ export function FormulaBar(props: { session: WorkbookSession; onJumped: () => vo
       <span class="fx" aria-hidden="true">
         fx
       </span>
-      <input
+      {/* A one-row textarea, not an input: an input drops the line breaks of a multi-line cell
+          (Alt+Enter), and editing there would lose them. Alt+Enter adds one here too. */}
+      <textarea
         ref={bar}
         class="formula-input"
-        type="text"
         aria-label={t('formula')}
+        rows={1}
+        wrap="off"
         spellcheck={false}
         autocomplete="off"
+        style={{ resize: 'none', overflow: 'hidden' }}
         onFocus={() => props.session.startEdit(undefined, 'bar')}
         onInput={(e) =>
           props.session.updateEdit(e.currentTarget.value, e.currentTarget.selectionStart ?? undefined)
@@ -117,6 +121,13 @@ export function FormulaBar(props: { session: WorkbookSession; onJumped: () => vo
           props.session.setCaret(e.currentTarget.selectionStart ?? e.currentTarget.value.length)
         }
         onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.altKey) {
+            e.preventDefault();
+            const el = e.currentTarget;
+            el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+            props.session.updateEdit(el.value, el.selectionStart);
+            return;
+          }
           const move =
             e.key === 'Enter'
               ? e.shiftKey
