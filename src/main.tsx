@@ -51,10 +51,13 @@ async function main(): Promise<void> {
   let onVersionChange = () => {};
   const storage = await openStorage({ onVersionChange: () => onVersionChange() });
   const timeout = Number(params.get('engineTimeoutMs'));
+  // Tests lengthen the save debounce so that only a flush (tab hidden or closed) can write an edit.
+  const saveDelay = params.has('debug') ? Number(params.get('saveDelayMs')) : Number.NaN;
   const app = await createAppState({
     storage,
     createEndpoint: createWorkerEndpoint,
     engineTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+    saveDelayMs: Number.isFinite(saveDelay) && saveDelay > 0 ? saveDelay : undefined,
     locale,
     seeds: [fund],
     download,

@@ -171,7 +171,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const view = viewport ?? undefined;
     const names = watched.length > 0 ? watched : undefined;
     if (job.kind === 'load') {
-      const result = await call((api) => api.load(job.workbook, job.revision, view, names), timeoutMs * 4);
+      // The viewport may show a sheet the new workbook no longer has (deleted, or another workbook).
+      const shown = view && job.workbook.sheets.some((sheet) => sheet.id === view.sheetId) ? view : undefined;
+      const result = await call((api) => api.load(job.workbook, job.revision, shown, names), timeoutMs * 4);
       if (result.view) deliver(result.view);
       if (result.named) deliverNamed(result.named, result.revision);
     } else if (job.kind === 'apply') {

@@ -58,6 +58,11 @@ export async function createAppState(options: AppStateOptions) {
   const [notices, setNotices] = createSignal<Notice[]>([]);
   let noticeId = 0;
   let writesStopped = false;
+  /**
+   * Without IndexedDB the tab's workbooks live only here, so opening or creating another one never
+   * drops the one the planner was working on (it stays in the list until the tab closes).
+   */
+  const memory = new Map<ScenarioId, ScenarioDocument>();
 
   function notify(notice: NoticeInput): void {
     noticeId++;
@@ -108,8 +113,11 @@ export async function createAppState(options: AppStateOptions) {
 
   async function refreshCatalog(): Promise<void> {
     if (!storage) {
-      const s = current;
-      setCatalog(s ? [catalogEntryFor(s.doc())] : []);
+      setCatalog(
+        [...memory.values()]
+          .map(catalogEntryFor)
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name)),
+      );
       return;
     }
     setCatalog(await storage.list());
@@ -123,11 +131,18 @@ export async function createAppState(options: AppStateOptions) {
       onChange: (changed) => {
         const stamped = { ...changed, meta: { ...changed.meta, updatedAt: now().toISOString() } };
         saveQueue.schedule(stamped);
-        if (!storage) setCatalog([catalogEntryFor(stamped)]);
+        if (!storage) {
+          memory.set(stamped.id, stamped);
+          void refreshCatalog();
+        }
       },
     });
     current = s;
+    if (!storage) memory.set(doc.id, doc);
     setSession(s);
+    // The viewport still names the previous workbook's sheet; the engine would fail to read it from
+    // the new one (and restart). The new grid sets its own viewport as soon as it renders.
+    engine.setViewport(null);
     void s.loadEngine();
     void storage?.setMeta('lastOpened', doc.id);
     return s;
@@ -136,22 +151,34 @@ export async function createAppState(options: AppStateOptions) {
   async function openById(id: ScenarioId): Promise<boolean> {
     if (current?.doc().id === id) return true;
     await saveQueue.flush();
-    if (!storage) return false;
+    if (!storage) {
+      const kept = memory.get(id);
+      if (kept) open(kept);
+      else notifyOpenFailed(id, 'not-found');
+      return kept !== undefined;
+    }
     const loaded = await storage.load(id);
     if (!loaded.ok) {
-      notify({
-        kind: 'message',
-        tone: 'error',
-        text: translate(options.locale(), 'openFailed', { reason: describeLoadFailure(loaded.reason) }),
-      });
+      notifyOpenFailed(id, loaded.reason);
       return false;
     }
     open(loaded.value);
     return true;
   }
 
+  function notifyOpenFailed(id: ScenarioId, reason: StorageFailure | 'not-found' | 'invalid'): void {
+    const locale = options.locale();
+    const name = catalog().find((e) => e.id === id)?.name ?? translate(locale, 'untitledWorkbook');
+    notify({
+      kind: 'message',
+      tone: 'error',
+      text: translate(locale, 'openFailed', { name, reason: describeLoadFailure(locale, reason) }),
+    });
+  }
+
   /** Save now (not debounced); used for new workbooks so they appear in the list at once. */
   async function saveNow(doc: ScenarioDocument): Promise<void> {
+    if (!storage) memory.set(doc.id, doc);
     saveQueue.schedule(doc);
     await saveQueue.flush();
   }
@@ -170,7 +197,7 @@ export async function createAppState(options: AppStateOptions) {
 
   async function loadAny(id: ScenarioId): Promise<ScenarioDocument | null> {
     if (current?.doc().id === id) return current.doc();
-    if (!storage) return null;
+    if (!storage) return memory.get(id) ?? null;
     const loaded = await storage.load(id);
     return loaded.ok ? loaded.value : null;
   }
@@ -213,6 +240,7 @@ export async function createAppState(options: AppStateOptions) {
   async function removeWorkbook(id: ScenarioId): Promise<void> {
     await saveQueue.flush();
     if (storage) await storage.remove(id);
+    else memory.delete(id);
     await refreshCatalog();
     if (current?.doc().id === id) {
       const next = catalog()[0];
@@ -259,15 +287,17 @@ export async function createAppState(options: AppStateOptions) {
     setCatalog(entries);
     const lastOpened = await storage.getMeta('lastOpened');
     const preferred = entries.find((e) => e.id === lastOpened) ?? entries[0];
-    if (preferred) {
-      const loaded = await storage.load(preferred.id);
-      if (loaded.ok) first = loaded.value;
-      else
-        notify({
-          kind: 'message',
-          tone: 'error',
-          text: translate(options.locale(), 'openFailed', { reason: describeLoadFailure(loaded.reason) }),
-        });
+    // A damaged record must not cost the planner the others: say why it failed, open the next one.
+    const candidates = preferred ? [preferred, ...entries.filter((e) => e !== preferred)] : [];
+    let reported = false;
+    for (const candidate of candidates) {
+      const loaded = await storage.load(candidate.id);
+      if (loaded.ok) {
+        first = loaded.value;
+        break;
+      }
+      if (!reported) notifyOpenFailed(candidate.id, loaded.reason);
+      reported = true;
     }
   } else {
     const seed = options.seeds.map((raw) => migrateDocument(raw)).find((r) => r.ok);
@@ -310,9 +340,8 @@ function versionChangeFailure(): StorageFailure {
   return { kind: 'versionchange', message: 'Bana was updated in another tab.' };
 }
 
-function describeLoadFailure(reason: unknown): string {
-  if (typeof reason === 'string') return reason;
-  if (reason && typeof reason === 'object' && 'message' in reason)
-    return String((reason as { message: unknown }).message);
-  return 'unknown error';
+function describeLoadFailure(locale: UiLocale, reason: StorageFailure | 'not-found' | 'invalid'): string {
+  if (reason === 'invalid') return translate(locale, 'openFailedInvalid');
+  if (reason === 'not-found') return translate(locale, 'openFailedMissing');
+  return reason.message.replace(/\.$/, '');
 }

@@ -225,10 +225,22 @@ export function catalogEntryFor(doc: ScenarioDocument): CatalogEntry {
  * Issue two requests in one transaction and wait for both. If the second throws synchronously, the
  * first one's rejection (it is aborted with the transaction) is already observed, never unhandled.
  */
-async function both(first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<void> {
+async function both(
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+  commit: () => void,
+): Promise<void> {
   const a = first();
   a.catch(() => {});
   const b = second();
+  // Commit as soon as both requests are issued: Chromium drops a transaction started in `pagehide`
+  // unless it is committed explicitly, and an edit flushed as the tab closes must not be lost.
+  // Only reached when neither request threw, so a half-issued transaction is never committed.
+  try {
+    commit();
+  } catch {
+    // commit() is missing in old browsers; the transaction then commits when it goes idle.
+  }
   await Promise.all([a, b]);
 }
 
@@ -324,6 +336,7 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
         both(
           () => tx.objectStore(WORKBOOKS_STORE).put(doc),
           () => tx.objectStore(CATALOG_STORE).put(entry),
+          () => tx.commit(),
         ),
       );
     },
@@ -333,6 +346,7 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
         both(
           () => tx.objectStore(WORKBOOKS_STORE).delete(id),
           () => tx.objectStore(CATALOG_STORE).delete(id),
+          () => tx.commit(),
         ),
       );
     },

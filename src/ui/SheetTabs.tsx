@@ -119,6 +119,14 @@ function SheetMenu(props: {
   const { t } = useI18n();
   let button: HTMLButtonElement | undefined;
   let menu: HTMLDivElement | undefined;
+  // The tab strip scrolls sideways (overflow-x: auto), which also clips anything above it: an
+  // absolutely placed menu would be cut off. A fixed menu placed from the button's box escapes that.
+  const [place, setPlace] = createSignal<{ left: number; bottom: number } | null>(null);
+
+  function measure(): void {
+    const box = button?.getBoundingClientRect();
+    if (box) setPlace({ left: box.left, bottom: window.innerHeight - box.top });
+  }
 
   const items = () =>
     [
@@ -163,6 +171,7 @@ function SheetMenu(props: {
         aria-haspopup="menu"
         aria-expanded={props.open}
         onClick={() => {
+          measure();
           props.onOpen(!props.open);
           queueMicrotask(() => menuItems()[0]?.focus());
         }}
@@ -174,6 +183,11 @@ function SheetMenu(props: {
           ref={menu}
           role="menu"
           class="menu"
+          style={
+            place()
+              ? { position: 'fixed', left: `${place()?.left}px`, bottom: `${place()?.bottom}px` }
+              : undefined
+          }
           aria-label={t('sheetActions', { name: props.sheet.name })}
           onKeyDown={(e) => {
             const list = menuItems();
