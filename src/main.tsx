@@ -1,10 +1,10 @@
 // The composition root: open storage, start the engine worker, build the state, render the app.
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
-import fund from '../models/region-stockholm-climate-fund-2025.bana.json';
 import { createWorkerEndpoint } from './engine/engineClient';
 import { type UiLocale, detectLocale } from './i18n/strings';
 import { createAppState } from './state/createAppState';
+import { loadFirstRunWorkbooks } from './state/modelCatalog';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
 import { I18nProvider } from './ui/i18nContext';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     engineTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     saveDelayMs: Number.isFinite(saveDelay) && saveDelay > 0 ? saveDelay : undefined,
     locale,
-    seeds: [fund],
+    seeds: () => loadFirstRunWorkbooks(),
     download,
   });
   onVersionChange = () => app.stopWriting();

@@ -30,6 +30,9 @@ export function formatNumber(value: number, locale: UiLocale): string {
       value,
     );
   }
+  // Whole numbers that read as years (1900–2100) are not grouped: "2030", not "2 030". Until cells
+  // carry number formats this is the one exception to grouping.
+  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return String(value);
   if (Number.isInteger(value))
     return cached(integerFormats, locale, { maximumFractionDigits: 0 }).format(value);
   return cached(decimalFormats, locale, { maximumSignificantDigits: 7 }).format(value);

@@ -19,6 +19,9 @@ import { type UiLocale, translate } from '../i18n/strings';
 import { type CatalogEntry, type StorageFailure, type WorkbookStorage, catalogEntryFor } from '../storage/db';
 import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
 import { type WorkbookSession, createWorkbookSession } from './createWorkbookSession';
+import { loadBaselines, loadTemplates } from './modelCatalog';
+import { SCENARIO_NAMES } from '../core/scenario/result';
+import { buildScenario } from '../core/scenario/scenario';
 import type { Result } from '../core/result';
 
 export type Notice =
@@ -38,7 +41,7 @@ export interface AppStateOptions {
   engineTimeoutMs?: number;
   locale: Accessor<UiLocale>;
   /** Workbooks that a first run starts with (the seed scenarios). */
-  seeds: unknown[];
+  seeds: () => Promise<unknown[]>;
   /** Triggers a file download in the browser (injected so state stays testable). */
   download: (fileName: string, text: string) => void;
   now?: () => Date;
@@ -104,6 +107,7 @@ export async function createAppState(options: AppStateOptions) {
       revision: current ? current.revision() : 0,
     }),
     onValues: (values) => current?.onValues(values),
+    onNamed: (named) => current?.onNamed(named),
     onStatus: (status) => {
       setEngineStatus(status);
       if (status.state === 'failed') notify({ kind: 'engine-failed', message: status.detail ?? '' });
@@ -143,6 +147,7 @@ export async function createAppState(options: AppStateOptions) {
     // The viewport still names the previous workbook's sheet; the engine would fail to read it from
     // the new one (and restart). The new grid sets its own viewport as soon as it renders.
     engine.setViewport(null);
+    engine.watchNames(s.isScenario() ? SCENARIO_NAMES : []);
     void s.loadEngine();
     void storage?.setMeta('lastOpened', doc.id);
     return s;
@@ -267,6 +272,19 @@ export async function createAppState(options: AppStateOptions) {
     return saveQueue.flush();
   }
 
+  /** A new scenario from a region baseline and chosen measure templates (file stems). */
+  async function createScenario(name: string, baselineStem: string, templateStems: string[]): Promise<void> {
+    const [baselines, templates] = await Promise.all([loadBaselines(), loadTemplates()]);
+    const baseline = baselines.find((b) => b.stem === baselineStem)?.doc;
+    if (!baseline) return;
+    const measures = templateStems.flatMap((stem) => templates.find((t) => t.stem === stem)?.doc ?? []);
+    const doc = buildScenario({ name: name.trim() || baseline.meta.name, baseline, measures, now: now() });
+    await saveNow(doc);
+    if (!storage) memory.set(doc.id, doc);
+    open(doc);
+    await refreshCatalog();
+  }
+
   function stopWriting(): void {
     writesStopped = true;
     notify({ kind: 'version-change' });
@@ -277,10 +295,19 @@ export async function createAppState(options: AppStateOptions) {
   if (storage) {
     const seeded = await storage.getMeta('seeded');
     if (!seeded) {
-      for (const raw of options.seeds) {
+      // The first seed (the climate fund workbook) is what a first run opens.
+      let firstSeed: ScenarioDocument | null = null;
+      const seeds = await options.seeds();
+      for (const [i, raw] of seeds.entries()) {
         const migrated = migrateDocument(raw);
-        if (migrated.ok) await storage.save(migrated.value);
+        if (!migrated.ok) continue;
+        // Stamped a second apart in the seeds' order, so the list (newest first) shows them in it.
+        const stamp = new Date(now().getTime() - i * 1000).toISOString();
+        const seed = { ...migrated.value, meta: { ...migrated.value.meta, updatedAt: stamp } };
+        await storage.save(seed);
+        firstSeed ??= seed;
       }
+      if (firstSeed) await storage.setMeta('lastOpened', firstSeed.id);
       await storage.setMeta('seeded', true);
     }
     const entries = await storage.list();
@@ -300,8 +327,12 @@ export async function createAppState(options: AppStateOptions) {
       reported = true;
     }
   } else {
-    const seed = options.seeds.map((raw) => migrateDocument(raw)).find((r) => r.ok);
-    if (seed?.ok) first = seed.value;
+    for (const raw of await options.seeds()) {
+      const migrated = migrateDocument(raw);
+      if (!migrated.ok) continue;
+      memory.set(migrated.value.id, migrated.value);
+      first ??= migrated.value;
+    }
   }
   if (!first) {
     first = createDocument(translate(options.locale(), 'untitledWorkbook'), 'Sheet1', now());
@@ -320,6 +351,9 @@ export async function createAppState(options: AppStateOptions) {
     dismiss,
     openById,
     createBlank,
+    createScenario,
+    loadTemplates,
+    loadBaselines,
     duplicate,
     renameWorkbook,
     removeWorkbook,

@@ -31,7 +31,10 @@ import type {
   RefHighlight,
   Selection,
 } from '../ui/grid/gridTypes';
-import type { EngineWorkbook, RangeRequest, RangeValues } from '../../workers/contract';
+import type { EngineWorkbook, NamedValues, RangeRequest, RangeValues } from '../../workers/contract';
+import { CHART_NAME } from '../core/scenario/layout';
+import { type ScenarioResult, readScenarioResult } from '../core/scenario/result';
+import { addMeasureCommand, measureSlots, removeMeasureCommand } from '../core/scenario/scenario';
 
 interface UndoContext {
   sheetId: SheetId;
@@ -90,6 +93,40 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
   function loadEngine(): Promise<void> {
     revision++;
     return engine.load(engineWorkbook(), revision);
+  }
+
+  const [named, setNamed] = createSignal<NamedValues | null>(null);
+  /** The scenario's trajectory, measures and key figures, when this workbook is a scenario. */
+  const scenario = createMemo<ScenarioResult | null>(() => {
+    const n = named();
+    return n ? readScenarioResult(n) : null;
+  });
+  const isScenario = createMemo(() => doc().names.some((n) => n.name === CHART_NAME.years));
+  /** Measure sheets wired into the trajectory, by id. */
+  const measureSheets = createMemo(
+    () => new Set(measureSlots(doc()).flatMap((s) => (s.sheet ? [s.sheet.id] : []))),
+  );
+
+  function onNamed(values: NamedValues): void {
+    setNamed(values);
+  }
+
+  /** Insert a measure template's sheet and wire it into the trajectory. */
+  function addMeasure(template: ScenarioDocument): SheetId | 'no-slot' {
+    const command = addMeasureCommand(doc(), template);
+    if (!command) return 'no-slot';
+    execute(command, 'add-measure');
+    const added = doc().sheets.at(-1);
+    if (added) switchSheet(added.id);
+    return added?.id ?? 'no-slot';
+  }
+
+  /** Remove a measure: its trajectory slot and its sheet, in one undoable step. */
+  function removeMeasure(sheetId: SheetId): boolean {
+    const command = removeMeasureCommand(doc(), sheetId);
+    if (!command) return false;
+    execute(command, 'remove-measure');
+    return true;
   }
 
   function onValues(v: RangeValues): void {
@@ -498,6 +535,12 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     engineWorkbook,
     loadEngine,
     onValues,
+    onNamed,
+    scenario,
+    isScenario,
+    measureSheets,
+    addMeasure,
+    removeMeasure,
     execute,
     undo,
     redo,

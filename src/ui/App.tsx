@@ -12,6 +12,8 @@ import type { GridActions, GridModel } from './grid/gridTypes';
 import { useI18n } from './i18nContext';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
+import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
+import { ScenarioPanel } from './charts/ScenarioPanel';
 import { WorkbookList } from './WorkbookList';
 import './app.css';
 
@@ -21,6 +23,9 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
   const { t, locale } = useI18n();
   const dialogs = createDialogs();
   const [showList, setShowList] = createSignal(false);
+  const [showCharts, setShowCharts] = createSignal(true);
+  const [pickMeasure, setPickMeasure] = createSignal(false);
+  const [newScenario, setNewScenario] = createSignal(false);
   const session = () => props.app.session();
 
   function focusGrid(): void {
@@ -37,6 +42,18 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
       return problem ? t(`sheetNameProblem_${problem}`) : null;
     });
     if (name !== null) s.renameSheet(id, name);
+  }
+
+  async function removeMeasure(s: WorkbookSession, id: SheetId): Promise<void> {
+    const sheet = s.doc().sheets.find((x) => x.id === id);
+    if (!sheet) return;
+    const name = String(sheet.cells[0]?.[0] ?? sheet.name);
+    const ok = await dialogs.confirm(
+      t('removeMeasure'),
+      t('confirmRemoveMeasure', { name }),
+      t('removeMeasure'),
+    );
+    if (ok) s.removeMeasure(id);
   }
 
   async function deleteSheet(s: WorkbookSession, id: SheetId): Promise<void> {
@@ -110,6 +127,14 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
           >
             ↷
           </button>
+          <Show when={session().isScenario()}>
+            <button type="button" aria-pressed={showCharts()} onClick={() => setShowCharts(!showCharts())}>
+              {t('showCharts')}
+            </button>
+          </Show>
+          <button type="button" onClick={() => setNewScenario(true)}>
+            {t('newScenario')}
+          </button>
           <button
             type="button"
             aria-expanded={showList()}
@@ -146,13 +171,48 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
       </Show>
       <Show when={session()} keyed>
         {(s) => (
-          <Workbook
-            session={s}
-            onRenameSheet={(id) => void renameSheet(s, id)}
-            onDeleteSheet={(id) => void deleteSheet(s, id)}
-            focusGrid={focusGrid}
-          />
+          <div class="workbook-area">
+            <Workbook
+              session={s}
+              onRenameSheet={(id) => void renameSheet(s, id)}
+              onDeleteSheet={(id) => void deleteSheet(s, id)}
+              onAddMeasure={() => setPickMeasure(true)}
+              onRemoveMeasure={(id) => void removeMeasure(s, id)}
+              focusGrid={focusGrid}
+            />
+            <Show when={s.isScenario() && showCharts()}>
+              <aside class="results-pane" aria-label={t('scenarioResults')}>
+                <ScenarioPanel result={s.scenario} />
+              </aside>
+            </Show>
+          </div>
         )}
+      </Show>
+      <Show when={pickMeasure()}>
+        <AddMeasureDialog
+          loadTemplates={props.app.loadTemplates}
+          onClose={() => setPickMeasure(false)}
+          onAdd={(template) => {
+            setPickMeasure(false);
+            const added = session().addMeasure(template.doc);
+            if (added === 'no-slot') void dialogs.confirm(t('addMeasure'), t('noFreeSlot'), t('ok'));
+            else focusGrid();
+          }}
+        />
+      </Show>
+      <Show when={newScenario()}>
+        <NewScenarioDialog
+          loadTemplates={props.app.loadTemplates}
+          loadBaselines={props.app.loadBaselines}
+          onClose={() => setNewScenario(false)}
+          onCreate={(name, baseline, templates) => {
+            setNewScenario(false);
+            void props.app.createScenario(name, baseline, templates).then(() => {
+              setShowCharts(true);
+              focusGrid();
+            });
+          }}
+        />
       </Show>
       <DialogHost request={dialogs.request} onClose={dialogs.close} />
     </div>
@@ -163,6 +223,8 @@ function Workbook(props: {
   session: WorkbookSession;
   onRenameSheet: (id: SheetId) => void;
   onDeleteSheet: (id: SheetId) => void;
+  onAddMeasure: () => void;
+  onRemoveMeasure: (id: SheetId) => void;
   focusGrid: () => void;
 }) {
   const { t } = useI18n();
@@ -237,6 +299,20 @@ function Workbook(props: {
         onRename={props.onRenameSheet}
         onDelete={props.onDeleteSheet}
         onMove={(id, index) => s.moveSheet(id, index)}
+        actions={
+          <Show when={s.isScenario()}>
+            <div class="scenario-actions">
+              <button type="button" onClick={() => props.onAddMeasure()}>
+                {t('addMeasure')}
+              </button>
+              <Show when={s.measureSheets().has(s.activeSheetId())}>
+                <button type="button" class="danger" onClick={() => props.onRemoveMeasure(s.activeSheetId())}>
+                  {t('removeMeasure')}
+                </button>
+              </Show>
+            </div>
+          </Show>
+        }
       />
       <footer class="status-bar">
         <span class="cell-error" role="status" aria-live="polite">

@@ -1,5 +1,5 @@
 // The sheet tabs: switch, add, rename, delete (confirmed) and reorder (drag, or the tab's menu).
-import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, type JSX, Show, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Sheet, SheetId } from '../core/document';
 import { useI18n } from './i18nContext';
 
@@ -12,6 +12,8 @@ export interface SheetTabsProps {
   onRename: (id: SheetId) => void;
   onDelete: (id: SheetId) => void;
   onMove: (id: SheetId, index: number) => void;
+  /** Extra controls at the end of the tab strip (e.g. scenario actions). */
+  actions?: JSX.Element;
 }
 
 export function SheetTabs(props: SheetTabsProps) {
@@ -102,6 +104,7 @@ export function SheetTabs(props: SheetTabsProps) {
       >
         +
       </button>
+      {props.actions}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // The engine worker dies mid-session: the app notices, restarts it from the document, shows the
 // dependent value, tells the planner nothing was lost, and a reload agrees.
 import {
+  expect,
   expectCell,
   expectSaved,
   openApp,
   openSheet,
   setCell,
   test,
-  expect,
   waitForWorkbook,
 } from './support/app';
 

@@ -1,5 +1,5 @@
 // First run: a fresh browser seeds the example workbook and opens it, in English and in Swedish.
-import { SEED_NAME, SEED_SHEETS, expectCell, openApp, tabNames, test, expect, title } from './support/app';
+import { expect, expectCell, openApp, SEED_NAME, SEED_SHEETS, tabNames, test, title } from './support/app';
 
 test.describe('first run', () => {
   test('opens the seed workbook with its three sheets and the fund total', async ({ page }) => {

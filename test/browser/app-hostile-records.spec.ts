@@ -1,17 +1,18 @@
 // Stored records are untrusted input: a wrong-shape record, `__proto__` keys and markup in names and
 // cells must never break the app, pollute prototypes, run script or open a native dialog.
 import {
-  SEED_NAME,
+  expect,
   expectCell,
   expectSaved,
+  FIRST_RUN_NAMES,
   grid,
   openApp,
   openFromList,
   openWorkbookList,
   putStoredRecords,
+  SEED_NAME,
   tab,
   test,
-  expect,
   title,
   waitForWorkbook,
   workbookNames,
@@ -97,7 +98,7 @@ test.describe('malformed and hostile stored records', () => {
     // The list shows every readable entry, markup as plain text, and skips the malformed one.
     const names = await workbookNames(page);
     expect(names.sort()).toEqual(
-      [SEED_NAME, 'Trasig arbetsbok', 'Saknad arbetsbok', PAYLOAD, 'Prototyp'].sort(),
+      [...FIRST_RUN_NAMES, 'Trasig arbetsbok', 'Saknad arbetsbok', PAYLOAD, 'Prototyp'].sort(),
     );
     await expectNoScriptRan(page);
 
@@ -133,7 +134,7 @@ test.describe('malformed and hostile stored records', () => {
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await expect(alert).toHaveCount(0);
     }
-    expect((await workbookNames(page)).length).toBe(5);
+    expect((await workbookNames(page)).length).toBe(FIRST_RUN_NAMES.length + 4);
     await expectNoScriptRan(page);
 
     // And a reload, with the hostile workbook open last, is just as calm.

@@ -2,18 +2,19 @@
 // once, and a reload brings back the workbook as it was left.
 import {
   dialog,
+  expect,
   expectCell,
   expectSaved,
   openApp,
   openFromList,
   openSheet,
   openWorkbookList,
+  SHIPPED_SCENARIO_NAMES,
   saveState,
   setCell,
   tab,
   tabNames,
   test,
-  expect,
   title,
   waitForWorkbook,
 } from './support/app';
@@ -88,7 +89,7 @@ test.describe('saving and reloading', () => {
     await page.getByRole('textbox', { name: 'Cell address' }).press('Enter');
     await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveValue('=Sheet1!B2+1');
     expect((await (await openWorkbookList(page)).locator('.workbook-name').allTextContents()).sort()).toEqual(
-      ['Min plan', 'Region Stockholm klimatfond 2025'].sort(),
+      ['Min plan', 'Region Stockholm klimatfond 2025', ...SHIPPED_SCENARIO_NAMES].sort(),
     );
   });
 

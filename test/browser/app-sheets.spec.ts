@@ -2,6 +2,7 @@
 // on other sheets that follow a rename and come back with an undone delete.
 import {
   dialog,
+  expect,
   expectCell,
   formulaOf,
   openApp,
@@ -12,7 +13,6 @@ import {
   tabNames,
   tabs,
   test,
-  expect,
 } from './support/app';
 
 test.describe('sheet tabs', () => {

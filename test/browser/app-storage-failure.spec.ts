@@ -2,17 +2,17 @@
 // edit on screen and saves it on retry; no IndexedDB at all still lets the planner work in memory.
 import { readFile } from 'node:fs/promises';
 import {
-  SEED_NAME,
+  expect,
   expectCell,
   expectSaved,
   goToCell,
   openApp,
   openFromList,
   openWorkbookList,
+  SEED_NAME,
   saveState,
   setCell,
   test,
-  expect,
   title,
   waitForWorkbook,
 } from './support/app';

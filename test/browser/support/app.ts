@@ -1,11 +1,18 @@
 // Helpers for the app-level browser tests: open Bana, find cells, tabs and banners by role and
 // accessible name, type into cells through the name box and formula bar, and read or seed IndexedDB.
-import { type Locator, type Page, test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
 export const SEED_NAME = 'Region Stockholm klimatfond 2025';
 export const SEED_SHEETS = ['Klimatfond 2025', 'Dalarna klimatbokslut', 'Sammanfattning'];
+/** The scenarios a first run adds after the seed workbook, in the order the list shows them. */
+export const SHIPPED_SCENARIO_NAMES = [
+  'Region Stockholm – klimatfondens åtgärder mot 2035',
+  'Region Dalarna – mot −75 % till 2030',
+];
+/** Every workbook a first run starts with, newest first. */
+export const FIRST_RUN_NAMES = [SEED_NAME, ...SHIPPED_SCENARIO_NAMES];
 
 /**
  * The test object for app specs: any uncaught page error fails the test, and so does any

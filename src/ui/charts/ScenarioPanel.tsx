@@ -1,0 +1,240 @@
+// The scenario's results beside the grid: trajectory against the targets (gap shaded), stacked
+// wedges per measure, the MAC curve and the key figures — each with its sentence and its table.
+import {
+  type Accessor,
+  For,
+  type JSX,
+  Show,
+  createEffect,
+  createResource,
+  createSignal,
+  onCleanup,
+  onMount,
+} from 'solid-js';
+import { type ScenarioResult, macBars } from '../../core/scenario/result';
+import { formatNumber } from '../../i18n/format';
+import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
+import { useI18n } from '../i18nContext';
+import { type ChartLabels, type Plot, macPlot, trajectoryPlot, wedgesPlot } from './plots';
+import './charts.css';
+
+type Draw = (
+  Plot: Plot,
+  r: ScenarioResult,
+  labels: ChartLabels,
+  locale: 'sv' | 'en',
+  width: number,
+) => Element;
+
+export function ScenarioPanel(props: { result: Accessor<ScenarioResult | null> }) {
+  const { t, locale } = useI18n();
+  const [plot] = createResource(() => import('@observablehq/plot'));
+  const labels = (): ChartLabels => ({
+    year: t('chartYear'),
+    tonnes: t('chartTonnes'),
+    krPerTonne: t('chartKrPerTonne'),
+    cumulativeTonnes: t('chartCumulativeTonnes'),
+    projected: t('seriesProjected'),
+    bau: t('seriesBau'),
+    targetLinear: t('seriesTargetLinear'),
+    targetNeutral: t('seriesTargetNeutral'),
+    targetConstant: t('seriesTargetConstant'),
+    targetBudget: t('seriesTargetBudget'),
+  });
+  const n = (v: number | null | undefined, digits = 0) =>
+    v === null || v === undefined ? '–' : formatNumber(digits === 0 ? Math.round(v) : v, locale());
+  const pct = (v: number | null | undefined) =>
+    v === null || v === undefined
+      ? '–'
+      : new Intl.NumberFormat(locale() === 'sv' ? 'sv-SE' : 'en-GB', {
+          style: 'percent',
+          maximumFractionDigits: 1,
+        }).format(v);
+
+  return (
+    <Show when={props.result()}>
+      {(r) => (
+        <section class="scenario-panel" aria-labelledby="scenario-panel-title">
+          <h2 id="scenario-panel-title">{t('scenarioResults')}</h2>
+          <figure class="key-figures" aria-labelledby="kf-title">
+            <figcaption id="kf-title">{t('keyFigures')}</figcaption>
+            <dl>
+              <div>
+                <dt>{t('kfReduction', { year: r().key.targetYear ?? '' })}</dt>
+                <dd data-key="reductionAtTarget">{pct(r().key.reductionAtTarget)}</dd>
+                <dd class="sub">{t('kfTarget', { cut: pct(r().key.targetCut) })}</dd>
+              </div>
+              <div>
+                <dt>{t('kfShortfall', { year: r().key.targetYear ?? '' })}</dt>
+                <dd data-key="shortfallAtTarget">{n(r().key.shortfallAtTarget)} t</dd>
+              </div>
+              <div>
+                <dt>{t('kfResidual', { year: r().key.neutralYear ?? '' })}</dt>
+                <dd data-key="residualAtNeutral">{n(r().key.residualAtNeutral)} t</dd>
+              </div>
+              <div>
+                <dt>{t('kfCumulativeGap', { year: r().key.neutralYear ?? '' })}</dt>
+                <dd data-key="cumulativeGapToNeutral">{n(r().key.cumulativeGapToNeutral)} t</dd>
+              </div>
+              <div>
+                <dt>{t('kfCostPerTonne')}</dt>
+                <dd data-key="costPerTonne">{n(r().key.costPerTonne)} kr/t</dd>
+                <dd class="sub">{t('kfTotalCost', { cost: n(r().key.totalCost) })}</dd>
+              </div>
+            </dl>
+            <p class="sentence">{keyFiguresSentence(r(), locale())}</p>
+          </figure>
+          <Chart
+            id="chart-trajectory"
+            title={t('chartTrajectory')}
+            sentence={trajectorySentence(r(), locale())}
+            plot={plot()}
+            draw={trajectoryPlot}
+            result={r()}
+            labels={labels()}
+            table={
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('chartYear')}</th>
+                    <th scope="col">{t('seriesProjected')}</th>
+                    <th scope="col">{t('seriesBau')}</th>
+                    <th scope="col">{t('seriesTargetLinear')}</th>
+                    <th scope="col">{t('seriesTargetNeutral')}</th>
+                    <th scope="col">{t('seriesTargetConstant')}</th>
+                    <th scope="col">{t('seriesTargetBudget')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().years}>
+                    {(year, i) => (
+                      <tr>
+                        <th scope="row">{year}</th>
+                        <td>{n(r().projected[i()])}</td>
+                        <td>{n(r().bau[i()])}</td>
+                        <td>{n(r().targets.linear[i()])}</td>
+                        <td>{n(r().targets.neutral[i()])}</td>
+                        <td>{n(r().targets.constant[i()])}</td>
+                        <td>{n(r().targets.budget[i()])}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            }
+          />
+          <Chart
+            id="chart-wedges"
+            title={t('chartWedges')}
+            sentence={wedgesSentence(r(), locale())}
+            plot={plot()}
+            draw={wedgesPlot}
+            result={r()}
+            labels={labels()}
+            table={
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('chartYear')}</th>
+                    <For each={r().measures}>{(m) => <th scope="col">{m.name}</th>}</For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().years}>
+                    {(year, i) => (
+                      <tr>
+                        <th scope="row">{year}</th>
+                        <For each={r().measures}>{(m) => <td>{n(m.values[i()])}</td>}</For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            }
+          />
+          <Chart
+            id="chart-mac"
+            title={t('chartMac')}
+            sentence={macSentence(macBars(r().measures), locale())}
+            plot={plot()}
+            draw={macPlot}
+            result={r()}
+            labels={labels()}
+            table={
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('measure')}</th>
+                    <th scope="col">{t('chartKrPerTonne')}</th>
+                    <th scope="col">{t('totalReductionT')}</th>
+                    <th scope="col">{t('costKr')}</th>
+                    <th scope="col">{t('measureType')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().measures}>
+                    {(m) => (
+                      <tr>
+                        <th scope="row">{m.name}</th>
+                        <td>{n(m.krPerTonne)}</td>
+                        <td>{n(m.total)}</td>
+                        <td>{n(m.cost)}</td>
+                        <td>{m.type}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            }
+          />
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function Chart(props: {
+  id: string;
+  title: string;
+  sentence: string;
+  plot: Plot | undefined;
+  draw: Draw;
+  result: ScenarioResult;
+  labels: ChartLabels;
+  table: JSX.Element;
+}) {
+  const { t, locale } = useI18n();
+  let host: HTMLDivElement | undefined;
+  const [width, setWidth] = createSignal(560);
+  onMount(() => {
+    if (!host || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 560);
+      if (Math.abs(w - width()) > 8) setWidth(w);
+    });
+    observer.observe(host);
+    onCleanup(() => observer.disconnect());
+  });
+  createEffect(() => {
+    const Plot = props.plot;
+    if (!host || !Plot) return;
+    const figure = props.draw(Plot, props.result, props.labels, locale(), width());
+    figure.setAttribute('aria-hidden', 'true');
+    host.replaceChildren(figure);
+  });
+  return (
+    <figure class="chart-figure" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
+      <div class="chart" ref={host} role="img" aria-label={`${props.title}. ${props.sentence}`}>
+        <Show when={!props.plot}>
+          <p class="chart-loading">{t('loadingChart')}</p>
+        </Show>
+      </div>
+      <p class="sentence">{props.sentence}</p>
+      <details class="chart-table">
+        <summary>{t('showTable', { chart: props.title })}</summary>
+        {props.table}
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,148 @@
+// The chart drawings, with Observable Plot (loaded lazily, only when a scenario is shown). Each
+// function turns a scenario result into an SVG figure; the numbers come from the engine.
+import type * as PlotModule from '@observablehq/plot';
+import { type ScenarioResult, macBars } from '../../core/scenario/result';
+import { formatNumber } from '../../i18n/format';
+import type { UiLocale } from '../../i18n/strings';
+
+export type Plot = typeof PlotModule;
+
+export interface ChartLabels {
+  year: string;
+  tonnes: string;
+  krPerTonne: string;
+  cumulativeTonnes: string;
+  projected: string;
+  bau: string;
+  targetLinear: string;
+  targetNeutral: string;
+  targetConstant: string;
+  targetBudget: string;
+}
+
+/** Colours that stay distinct on a projector and for common colour-vision deficiencies. */
+export const SERIES_COLOURS = [
+  '#0b5cad',
+  '#d35400',
+  '#1b7f3a',
+  '#8e44ad',
+  '#b7950b',
+  '#16a085',
+  '#c0392b',
+  '#5d6d7e',
+];
+
+const size = (width: number) => ({
+  width: Math.max(320, width),
+  height: Math.round(Math.max(240, Math.min(460, width * 0.55))),
+});
+
+export function trajectoryPlot(
+  Plot: Plot,
+  r: ScenarioResult,
+  labels: ChartLabels,
+  locale: UiLocale,
+  width: number,
+) {
+  const rows = r.years.map((year, i) => ({
+    year,
+    projected: r.projected[i] ?? 0,
+    bau: r.bau[i] ?? 0,
+    linear: r.targets.linear[i] ?? 0,
+    neutral: r.targets.neutral[i] ?? 0,
+    constant: r.targets.constant[i] ?? 0,
+    budget: r.targets.budget[i] ?? 0,
+  }));
+  const long = rows.flatMap((d) => [
+    { year: d.year, value: d.projected, series: labels.projected },
+    { year: d.year, value: d.bau, series: labels.bau },
+    { year: d.year, value: d.linear, series: labels.targetLinear },
+    { year: d.year, value: d.neutral, series: labels.targetNeutral },
+    { year: d.year, value: d.constant, series: labels.targetConstant },
+    { year: d.year, value: d.budget, series: labels.targetBudget },
+  ]);
+  return Plot.plot({
+    ...size(width),
+    marginLeft: 80,
+    style: { fontSize: '14px' },
+    x: { label: labels.year, tickFormat: (d: number) => String(d) },
+    y: { label: labels.tonnes, grid: true, zero: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    color: {
+      legend: true,
+      domain: [
+        labels.projected,
+        labels.bau,
+        labels.targetLinear,
+        labels.targetNeutral,
+        labels.targetConstant,
+        labels.targetBudget,
+      ],
+      range: ['#0b5cad', '#7f8c8d', '#c0392b', '#1b7f3a', '#d35400', '#8e44ad'],
+    },
+    marks: [
+      // The gap: red where the projection is above the 2030 target path, green where below.
+      Plot.differenceY(rows, {
+        x: 'year',
+        y1: 'linear',
+        y2: 'projected',
+        positiveFill: '#c0392b',
+        negativeFill: '#1b7f3a',
+        fillOpacity: 0.18,
+        stroke: 'none',
+      }),
+      Plot.lineY(
+        long.filter((d) => d.series !== labels.projected && d.series !== labels.bau),
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4' },
+      ),
+      Plot.lineY(
+        long.filter((d) => d.series === labels.bau),
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2 },
+      ),
+      Plot.lineY(
+        long.filter((d) => d.series === labels.projected),
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 3.5 },
+      ),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+export function wedgesPlot(
+  Plot: Plot,
+  r: ScenarioResult,
+  labels: ChartLabels,
+  locale: UiLocale,
+  width: number,
+) {
+  const long = r.measures.flatMap((m) =>
+    r.years.map((year, i) => ({ year, value: m.values[i] ?? 0, measure: m.name })),
+  );
+  return Plot.plot({
+    ...size(width),
+    marginLeft: 80,
+    style: { fontSize: '14px' },
+    x: { label: labels.year, tickFormat: (d: number) => String(d) },
+    y: { label: labels.tonnes, grid: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    color: { legend: true, range: SERIES_COLOURS },
+    marks: [
+      Plot.areaY(long, { x: 'year', y: 'value', fill: 'measure', curve: 'step-after' }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+export function macPlot(Plot: Plot, r: ScenarioResult, labels: ChartLabels, locale: UiLocale, width: number) {
+  const bars = macBars(r.measures);
+  return Plot.plot({
+    ...size(width),
+    marginLeft: 80,
+    style: { fontSize: '14px' },
+    x: { label: labels.cumulativeTonnes, tickFormat: (d: number) => formatNumber(d, locale) },
+    y: { label: labels.krPerTonne, grid: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    color: { legend: true, range: SERIES_COLOURS },
+    marks: [
+      Plot.rectY(bars, { x1: 'x0', x2: 'x1', y: 'krPerTonne', fill: 'name', inset: 0.5 }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
