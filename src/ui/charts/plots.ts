@@ -2,7 +2,7 @@
 // function turns a scenario result into an SVG figure; the numbers come from the engine.
 import type * as PlotModule from '@observablehq/plot';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
-import { formatNumber } from '../../i18n/format';
+import { intlLocale } from '../../i18n/format';
 import type { UiLocale } from '../../i18n/strings';
 
 export type Plot = typeof PlotModule;
@@ -31,6 +31,12 @@ export const SERIES_COLOURS = [
   '#c0392b',
   '#5d6d7e',
 ];
+
+/** Axis numbers always grouped (a tonnage of 2 000 is not a year). */
+const axis = (locale: UiLocale) => {
+  const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
+  return (d: number) => format.format(d);
+};
 
 const size = (width: number) => ({
   width: Math.max(320, width),
@@ -66,7 +72,7 @@ export function trajectoryPlot(
     marginLeft: 80,
     style: { fontSize: '14px' },
     x: { label: labels.year, tickFormat: (d: number) => String(d) },
-    y: { label: labels.tonnes, grid: true, zero: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    y: { label: labels.tonnes, grid: true, zero: true, tickFormat: axis(locale) },
     color: {
       legend: true,
       domain: [
@@ -122,7 +128,7 @@ export function wedgesPlot(
     marginLeft: 80,
     style: { fontSize: '14px' },
     x: { label: labels.year, tickFormat: (d: number) => String(d) },
-    y: { label: labels.tonnes, grid: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    y: { label: labels.tonnes, grid: true, tickFormat: axis(locale) },
     color: { legend: true, range: SERIES_COLOURS },
     marks: [
       Plot.areaY(long, { x: 'year', y: 'value', fill: 'measure', curve: 'step-after' }),
@@ -137,8 +143,8 @@ export function macPlot(Plot: Plot, r: ScenarioResult, labels: ChartLabels, loca
     ...size(width),
     marginLeft: 80,
     style: { fontSize: '14px' },
-    x: { label: labels.cumulativeTonnes, tickFormat: (d: number) => formatNumber(d, locale) },
-    y: { label: labels.krPerTonne, grid: true, tickFormat: (d: number) => formatNumber(d, locale) },
+    x: { label: labels.cumulativeTonnes, tickFormat: axis(locale) },
+    y: { label: labels.krPerTonne, grid: true, tickFormat: axis(locale) },
     color: { legend: true, range: SERIES_COLOURS },
     marks: [
       Plot.rectY(bars, { x1: 'x0', x2: 'x1', y: 'krPerTonne', fill: 'name', inset: 0.5 }),
