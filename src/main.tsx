@@ -4,6 +4,7 @@ import { render } from 'solid-js/web';
 import { createWorkerEndpoint } from './engine/engineClient';
 import { type UiLocale, detectLocale } from './i18n/strings';
 import { createAppState } from './state/createAppState';
+import { createSharing } from './state/createSharing';
 import { loadFirstRunWorkbooks } from './state/modelCatalog';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
@@ -63,6 +64,15 @@ async function main(): Promise<void> {
     download,
   });
   onVersionChange = () => app.stopWriting();
+
+  // A shared link (#w=…) opens as a copy of its workbook; a link pasted into an open tab only
+  // changes the hash, so that is watched too.
+  const sharing = createSharing(app, {
+    locale,
+    clipboardWrite: (text) => navigator.clipboard.writeText(text),
+  });
+  await sharing.openFromLocation(location.hash);
+  window.addEventListener('hashchange', () => void sharing.openFromLocation(location.hash));
 
   // Nothing typed is lost: write pending saves the moment the tab is hidden or closed.
   document.addEventListener('visibilitychange', () => {

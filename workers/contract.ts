@@ -111,4 +111,6 @@ export interface EngineApi {
   getNamed(names: string[]): Promise<NamedValues>;
   /** Liveness check; answers the revision the engine holds. */
   ping(): Promise<number>;
+  /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */
+  functionNames(): Promise<string[]>;
 }

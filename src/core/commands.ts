@@ -21,6 +21,8 @@ export type Command =
   | { type: 'setName'; name: string; expression: string | number | null }
   | { type: 'setColumnWidth'; sheetId: SheetId; col: number; width: number | null }
   | { type: 'renameWorkbook'; name: string }
+  /** Replace the whole content (sheets, names, workbook name) at once, e.g. to restore a saved version. */
+  | { type: 'replaceContent'; name: string; sheets: Sheet[]; names: NamedExpression[] }
   | { type: 'batch'; commands: Command[] };
 
 /** What a command changed, so the engine can follow: cells incrementally, anything else by a rebuild. */
@@ -147,6 +149,21 @@ export function applyCommand(doc: ScenarioDocument, command: Command): CommandRe
         inverse: { type: 'renameWorkbook', name: doc.meta.name },
         changes: [{ kind: 'presentation' }],
       };
+    case 'replaceContent': {
+      // A batch of add/remove/rename commands cannot express this: a workbook never has zero sheets,
+      // and the restored sheets' names may clash with the current ones until those are gone.
+      if (command.sheets.length === 0) throw new CommandError('a workbook keeps at least one sheet');
+      return {
+        doc: {
+          ...doc,
+          meta: { ...doc.meta, name: command.name },
+          sheets: command.sheets,
+          names: command.names,
+        },
+        inverse: { type: 'replaceContent', name: doc.meta.name, sheets: doc.sheets, names: doc.names },
+        changes: [{ kind: 'structure' }],
+      };
+    }
     case 'batch': {
       let current = doc;
       const inverses: Command[] = [];

@@ -57,6 +57,8 @@ export interface EngineClient {
   watchNames(names: string[]): void;
   /** Fetch values for another range (e.g. a chart's named range), bypassing the viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;
+  /** The names of every function the engine knows (upper case), e.g. to list unknown ones on import. */
+  functionNames(): Promise<string[]>;
   /** Resolves when everything sent so far has been calculated. */
   idle(): Promise<void>;
   status(): EngineStatus;
@@ -292,6 +294,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     async getValues(range) {
       await (running ?? Promise.resolve());
       return call((api) => api.getValues(range), timeoutMs);
+    },
+    async functionNames() {
+      await (running ?? Promise.resolve());
+      return call((api) => api.functionNames(), timeoutMs);
     },
     idle() {
       if (!running && !pendingLoad && pendingOps.length === 0) return Promise.resolve();

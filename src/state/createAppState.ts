@@ -23,6 +23,8 @@ import { loadBaselines, loadTemplates } from './modelCatalog';
 import { SCENARIO_NAMES } from '../core/scenario/result';
 import { buildScenario } from '../core/scenario/scenario';
 import type { Result } from '../core/result';
+import type { SheetId } from '../core/document';
+import type { CellValue } from '../../workers/contract';
 
 export type Notice =
   | { id: number; kind: 'storage'; failure: StorageFailure }
@@ -188,6 +190,41 @@ export async function createAppState(options: AppStateOptions) {
     await saveQueue.flush();
   }
 
+  /**
+   * Add a whole workbook made elsewhere (an imported file, a link, an xlsx, a snapshot branch): it is
+   * saved under its own id and opened. Callers give it a fresh id unless they mean to replace.
+   */
+  async function addWorkbook(doc: ScenarioDocument): Promise<void> {
+    await saveQueue.flush();
+    await saveNow(doc);
+    open(doc);
+    await refreshCatalog();
+  }
+
+  /** A stored workbook by id (the open one as it is in memory), or null. */
+  async function readWorkbook(id: ScenarioId): Promise<ScenarioDocument | null> {
+    if (current?.doc().id === id) return current.doc();
+    if (!storage) return memory.get(id) ?? null;
+    const loaded = await storage.load(id);
+    return loaded.ok ? loaded.value : null;
+  }
+
+  /**
+   * The engine's values of a sheet of the open workbook, `rows` × `cols` from A1, once every edit sent
+   * so far is calculated (for exports; never computed here). Fetched in slices: one query is capped.
+   */
+  async function computedValues(sheetId: SheetId, rows: number, cols: number): Promise<CellValue[][]> {
+    await engine.idle();
+    const out: CellValue[][] = [];
+    if (rows <= 0 || cols <= 0) return out;
+    const step = Math.max(1, Math.floor(100_000 / cols));
+    for (let row = 0; row < rows; row += step) {
+      const slice = await engine.getValues({ sheetId, row, col: 0, rows: Math.min(step, rows - row), cols });
+      for (let r = 0; r < slice.rows; r++) out.push(slice.values.slice(r * slice.cols, (r + 1) * slice.cols));
+    }
+    return out;
+  }
+
   async function createBlank(): Promise<void> {
     const locale = options.locale();
     const doc = createDocument(
@@ -200,16 +237,9 @@ export async function createAppState(options: AppStateOptions) {
     await refreshCatalog();
   }
 
-  async function loadAny(id: ScenarioId): Promise<ScenarioDocument | null> {
-    if (current?.doc().id === id) return current.doc();
-    if (!storage) return memory.get(id) ?? null;
-    const loaded = await storage.load(id);
-    return loaded.ok ? loaded.value : null;
-  }
-
   async function duplicate(id: ScenarioId): Promise<void> {
     await saveQueue.flush();
-    const source = await loadAny(id);
+    const source = await readWorkbook(id);
     if (!source) return;
     const stamp = now().toISOString();
     const copy: ScenarioDocument = {
@@ -235,7 +265,7 @@ export async function createAppState(options: AppStateOptions) {
       current.execute({ type: 'renameWorkbook', name: trimmed }, 'rename-workbook');
       await saveQueue.flush();
     } else {
-      const doc = await loadAny(id);
+      const doc = await readWorkbook(id);
       if (!doc) return;
       await saveNow({ ...doc, meta: { ...doc.meta, name: trimmed, updatedAt: now().toISOString() } });
     }
@@ -352,12 +382,20 @@ export async function createAppState(options: AppStateOptions) {
     openById,
     createBlank,
     createScenario,
+    addWorkbook,
+    readWorkbook,
+    computedValues,
+    /** The opened storage, or null when the app runs in memory (for modules that keep their own records). */
+    storage: () => storage,
+    notify,
     loadTemplates,
     loadBaselines,
     duplicate,
     renameWorkbook,
     removeWorkbook,
     downloadCurrent,
+    /** The injected file download (exports write their own formats through it). */
+    download: options.download,
     retrySave,
     flush,
     stopWriting,

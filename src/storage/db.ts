@@ -12,12 +12,28 @@ export const DB_NAME = 'bana';
  * when SCHEMA_VERSION changes, so that tabs still running the older app get `versionchange` and
  * stop writing instead of overwriting newer documents with old ones.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Store names. They must never change without a step in `upgrade`. */
 export const WORKBOOKS_STORE = 'workbooks';
 export const CATALOG_STORE = 'catalog';
 export const META_STORE = 'meta';
+/** Named versions of workbooks (since version 2). */
+export const SNAPSHOTS_STORE = 'snapshots';
+/** Index of SNAPSHOTS_STORE on `workbookId`: a workbook's versions without reading the others. */
+export const SNAPSHOTS_BY_WORKBOOK = 'workbookId';
+
+export type SnapshotId = string & { readonly __brand: 'SnapshotId' };
+
+/** A named version of a workbook: the whole document as it was when the planner saved the version. */
+export interface SnapshotRecord {
+  id: SnapshotId;
+  workbookId: ScenarioId;
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+  doc: ScenarioDocument;
+}
 
 /** What the workbook list shows, without loading whole workbooks. Written with every save. */
 export interface CatalogEntry {
@@ -42,6 +58,11 @@ interface BanaDB extends DBSchema {
   [WORKBOOKS_STORE]: { key: string; value: ScenarioDocument };
   [CATALOG_STORE]: { key: string; value: CatalogEntry };
   [META_STORE]: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
+  [SNAPSHOTS_STORE]: {
+    key: string;
+    value: SnapshotRecord;
+    indexes: { [SNAPSHOTS_BY_WORKBOOK]: string };
+  };
 }
 
 /**
@@ -91,6 +112,15 @@ export interface WorkbookStorage {
    */
   getMeta<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined>;
   setMeta<K extends keyof MetaValues>(key: K, value: MetaValues[K]): Promise<Result<void, StorageFailure>>;
+  /** Store a named version (plain data, as for `save`). An existing id is replaced. */
+  saveSnapshot(snapshot: SnapshotRecord): Promise<Result<void, StorageFailure>>;
+  /**
+   * A workbook's versions, newest first, each document migrated and validated. Malformed records are
+   * skipped (and stay stored), as malformed catalog entries are.
+   */
+  listSnapshots(workbookId: ScenarioId): Promise<Result<SnapshotRecord[], StorageFailure>>;
+  /** Delete one version. Removing a missing id is ok. */
+  deleteSnapshot(id: SnapshotId): Promise<Result<void, StorageFailure>>;
   /** Close the connection; later calls fail with `unavailable`. */
   close(): void;
 }
@@ -114,6 +144,10 @@ function upgrade(db: IDBPDatabase<BanaDB>, oldVersion: number): void {
     db.createObjectStore(WORKBOOKS_STORE, { keyPath: 'id' });
     db.createObjectStore(CATALOG_STORE, { keyPath: 'id' });
     db.createObjectStore(META_STORE);
+  }
+  if (oldVersion < 2) {
+    const snapshots = db.createObjectStore(SNAPSHOTS_STORE, { keyPath: 'id' });
+    snapshots.createIndex(SNAPSHOTS_BY_WORKBOOK, 'workbookId');
   }
 }
 
@@ -197,6 +231,28 @@ function readCatalogEntry(value: unknown): CatalogEntry | undefined {
   if (typeof id !== 'string' || typeof name !== 'string' || typeof updatedAt !== 'string') return undefined;
   if (!isNonNegativeNumber(sheetCount) || !isNonNegativeNumber(cellCount)) return undefined;
   return { id: id as ScenarioId, name, updatedAt, sheetCount, cellCount };
+}
+
+/** Snapshots are stored data too: known fields only, the document migrated and validated. */
+function readSnapshotRecord(value: unknown): SnapshotRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const get = (key: string): unknown =>
+    Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  const id = get('id');
+  const workbookId = get('workbookId');
+  const name = get('name');
+  const createdAt = get('createdAt');
+  if (typeof id !== 'string' || typeof workbookId !== 'string') return undefined;
+  if (typeof name !== 'string' || typeof createdAt !== 'string') return undefined;
+  const doc = migrateDocument(get('doc'));
+  if (!doc.ok) return undefined;
+  return {
+    id: id as SnapshotId,
+    workbookId: workbookId as ScenarioId,
+    name,
+    createdAt,
+    doc: { ...doc.value, id: workbookId as ScenarioId },
+  };
 }
 
 function timeOf(iso: string): number {
@@ -342,13 +398,16 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
     },
 
     async remove(id) {
-      return transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', (tx) =>
-        both(
-          () => tx.objectStore(WORKBOOKS_STORE).delete(id),
-          () => tx.objectStore(CATALOG_STORE).delete(id),
-          () => tx.commit(),
-        ),
-      );
+      // The workbook's versions go with it: nothing could list or restore them afterwards.
+      return transact([WORKBOOKS_STORE, CATALOG_STORE, SNAPSHOTS_STORE], 'readwrite', async (tx) => {
+        const snapshots = tx.objectStore(SNAPSHOTS_STORE);
+        const keys = await snapshots.index(SNAPSHOTS_BY_WORKBOOK).getAllKeys(id);
+        await Promise.all([
+          tx.objectStore(WORKBOOKS_STORE).delete(id),
+          tx.objectStore(CATALOG_STORE).delete(id),
+          ...keys.map((key) => snapshots.delete(key)),
+        ]);
+      });
     },
 
     async getMeta(key) {
@@ -360,6 +419,31 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
     async setMeta(key, value) {
       return transact([META_STORE], 'readwrite', async (tx) => {
         await tx.objectStore(META_STORE).put(value, key);
+      });
+    },
+
+    async saveSnapshot(snapshot) {
+      return transact([SNAPSHOTS_STORE], 'readwrite', async (tx) => {
+        await tx.objectStore(SNAPSHOTS_STORE).put(snapshot);
+      });
+    },
+
+    async listSnapshots(workbookId) {
+      const result = await transact([SNAPSHOTS_STORE], 'readonly', (tx) =>
+        tx.objectStore(SNAPSHOTS_STORE).index(SNAPSHOTS_BY_WORKBOOK).getAll(workbookId),
+      );
+      if (!result.ok) return result;
+      const records: SnapshotRecord[] = [];
+      for (const value of result.value as unknown[]) {
+        const record = readSnapshotRecord(value);
+        if (record !== undefined) records.push(record);
+      }
+      return ok(records.sort((a, b) => timeOf(b.createdAt) - timeOf(a.createdAt) || (a.id < b.id ? -1 : 1)));
+    },
+
+    async deleteSnapshot(id) {
+      return transact([SNAPSHOTS_STORE], 'readwrite', async (tx) => {
+        await tx.objectStore(SNAPSHOTS_STORE).delete(id);
       });
     },
 

@@ -14,8 +14,14 @@ import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
 import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
 import { ScenarioPanel } from './charts/ScenarioPanel';
+import { ExcelControls } from './excel/ExcelControls';
+import { MeetingControls } from './meeting/MeetingControls';
+import { PrintHeader } from './meeting/PrintHeader';
+import { ShareControls } from './share/ShareControls';
+import { VersionControls } from './versions/VersionControls';
 import { WorkbookList } from './WorkbookList';
 import './app.css';
+import './print.css';
 
 const GRID_ID = 'sheet-grid';
 
@@ -127,6 +133,11 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
           >
             ↷
           </button>
+          {/* Extension points: each feature owns its controls (sharing, Excel, versions, meeting mode). */}
+          <ShareControls app={props.app} />
+          <ExcelControls app={props.app} />
+          <VersionControls app={props.app} />
+          <MeetingControls app={props.app} />
           <Show when={session().isScenario()}>
             <button type="button" aria-pressed={showCharts()} onClick={() => setShowCharts(!showCharts())}>
               {t('showCharts')}
@@ -182,7 +193,8 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
             />
             <Show when={s.isScenario() && showCharts()}>
               <aside class="results-pane" aria-label={t('scenarioResults')}>
-                <ScenarioPanel result={s.scenario} />
+                <PrintHeader name={s.doc().meta.name} />
+                <ScenarioPanel result={s.scenario} workbookName={() => s.doc().meta.name} />
               </aside>
             </Show>
           </div>

@@ -126,6 +126,13 @@ describe('engine worker API', () => {
     const loaded = await api.load(wb, 1, { sheetId: S1, row: 0, col: 2, rows: 1, cols: 1 });
     expect(loaded.view?.values).toEqual([30]);
   });
+
+  it('names the functions it knows, in upper case, without a workbook loaded', async () => {
+    const names = await connect().functionNames();
+    expect(names).toEqual(expect.arrayContaining(['SUM', 'IF', 'STDEV.S', 'XLOOKUP']));
+    expect(names).not.toContain('WEBSERVICE');
+    expect(names.every((n) => n === n.toUpperCase())).toBe(true);
+  });
 });
 
 describe('engine worker API: text stays text', () => {

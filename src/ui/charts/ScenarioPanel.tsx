@@ -15,6 +15,7 @@ import { type ScenarioResult, macBars } from '../../core/scenario/result';
 import { formatNumber } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
+import { type ChartFormat, exportChart } from './exportChart';
 import { type ChartLabels, type Plot, macPlot, trajectoryPlot, wedgesPlot } from './plots';
 import './charts.css';
 
@@ -26,8 +27,13 @@ type Draw = (
   width: number,
 ) => Element;
 
-export function ScenarioPanel(props: { result: Accessor<ScenarioResult | null> }) {
+export function ScenarioPanel(props: {
+  result: Accessor<ScenarioResult | null>;
+  /** The open workbook's name, for exported chart file names. */
+  workbookName?: Accessor<string>;
+}) {
   const { t, locale } = useI18n();
+  const workbook = () => props.workbookName?.() ?? '';
   const [plot] = createResource(() => import('@observablehq/plot'));
   const labels = (): ChartLabels => ({
     year: t('chartYear'),
@@ -90,6 +96,7 @@ export function ScenarioPanel(props: { result: Accessor<ScenarioResult | null> }
             sentence={trajectorySentence(r(), locale())}
             plot={plot()}
             draw={trajectoryPlot}
+            workbook={workbook()}
             result={r()}
             labels={labels()}
             table={
@@ -129,6 +136,7 @@ export function ScenarioPanel(props: { result: Accessor<ScenarioResult | null> }
             sentence={wedgesSentence(r(), locale())}
             plot={plot()}
             draw={wedgesPlot}
+            workbook={workbook()}
             result={r()}
             labels={labels()}
             table={
@@ -158,6 +166,7 @@ export function ScenarioPanel(props: { result: Accessor<ScenarioResult | null> }
             sentence={macSentence(macBars(r().measures), locale())}
             plot={plot()}
             draw={macPlot}
+            workbook={workbook()}
             result={r()}
             labels={labels()}
             table={
@@ -202,9 +211,15 @@ function Chart(props: {
   result: ScenarioResult;
   labels: ChartLabels;
   table: JSX.Element;
+  workbook: string;
 }) {
   const { t, locale } = useI18n();
   let host: HTMLDivElement | undefined;
+  const save = (format: ChartFormat) => {
+    if (!host) return;
+    const file = { workbook: props.workbook, chart: props.id.replace(/^chart-/, ''), title: props.title };
+    exportChart(host, format, file).catch((error: unknown) => console.error('chart export failed', error));
+  };
   const [width, setWidth] = createSignal(560);
   onMount(() => {
     if (!host || typeof ResizeObserver === 'undefined') return;
@@ -231,6 +246,24 @@ function Chart(props: {
         </Show>
       </div>
       <p class="sentence">{props.sentence}</p>
+      <div class="chart-export">
+        <button
+          type="button"
+          aria-label={t('downloadSvg', { chart: props.title })}
+          disabled={!props.plot}
+          onClick={() => save('svg')}
+        >
+          ⤓ SVG
+        </button>
+        <button
+          type="button"
+          aria-label={t('downloadPng', { chart: props.title })}
+          disabled={!props.plot}
+          onClick={() => save('png')}
+        >
+          ⤓ PNG
+        </button>
+      </div>
       <details class="chart-table">
         <summary>{t('showTable', { chart: props.title })}</summary>
         {props.table}

@@ -38,10 +38,43 @@ const axis = (locale: UiLocale) => {
   return (d: number) => format.format(d);
 };
 
-const size = (width: number) => ({
+/**
+ * How large to draw: `scale` multiplies type, line widths and margins (meeting mode draws at 2 for
+ * a projector); `height` overrides the height derived from the width. Omitted: the panel's size.
+ */
+export interface PlotSize {
+  scale?: number;
+  height?: number;
+}
+
+const size = (width: number, { scale = 1, height }: PlotSize = {}) => ({
   width: Math.max(320, width),
-  height: Math.round(Math.max(240, Math.min(460, width * 0.55))),
+  height: height ?? Math.round(Math.max(240, Math.min(460, width * 0.55))),
+  marginLeft: Math.round(80 * scale),
+  style: { fontSize: `${Math.round(14 * scale)}px` },
+  // Only a scaled plot sets these, so the panel's charts keep Plot's defaults.
+  ...(scale === 1
+    ? {}
+    : {
+        marginTop: Math.round(20 * scale),
+        marginRight: Math.round(20 * scale),
+        marginBottom: Math.round(36 * scale),
+      }),
 });
+
+/** Fewer ticks on a scaled plot, so its larger labels keep Plot's spacing between them. */
+const ticks = (length: number, spacing: number, { scale = 1 }: PlotSize = {}) =>
+  scale === 1 ? {} : { ticks: Math.max(2, Math.floor(length / (spacing * scale))) };
+
+/** The colour legend's options: swatches and labels grow with the scale. */
+const legend = ({ scale = 1 }: PlotSize = {}) =>
+  scale === 1
+    ? { legend: true }
+    : {
+        legend: true,
+        swatchSize: Math.round(15 * scale),
+        style: { fontSize: `${Math.round(14 * scale)}px` },
+      };
 
 export function trajectoryPlot(
   Plot: Plot,
@@ -49,7 +82,9 @@ export function trajectoryPlot(
   labels: ChartLabels,
   locale: UiLocale,
   width: number,
+  sized: PlotSize = {},
 ) {
+  const k = sized.scale ?? 1;
   const rows = r.years.map((year, i) => ({
     year,
     projected: r.projected[i] ?? 0,
@@ -67,14 +102,19 @@ export function trajectoryPlot(
     { year: d.year, value: d.constant, series: labels.targetConstant },
     { year: d.year, value: d.budget, series: labels.targetBudget },
   ]);
+  const dims = size(width, sized);
   return Plot.plot({
-    ...size(width),
-    marginLeft: 80,
-    style: { fontSize: '14px' },
-    x: { label: labels.year, tickFormat: (d: number) => String(d) },
-    y: { label: labels.tonnes, grid: true, zero: true, tickFormat: axis(locale) },
+    ...dims,
+    x: { label: labels.year, tickFormat: (d: number) => String(d), ...ticks(dims.width, 80, sized) },
+    y: {
+      label: labels.tonnes,
+      grid: true,
+      zero: true,
+      tickFormat: axis(locale),
+      ...ticks(dims.height, 35, sized),
+    },
     color: {
-      legend: true,
+      ...legend(sized),
       domain: [
         labels.projected,
         labels.bau,
@@ -98,17 +138,17 @@ export function trajectoryPlot(
       }),
       Plot.lineY(
         long.filter((d) => d.series !== labels.projected && d.series !== labels.bau),
-        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4' },
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2 * k, strokeDasharray: `${6 * k},${4 * k}` },
       ),
       Plot.lineY(
         long.filter((d) => d.series === labels.bau),
-        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2 },
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2 * k },
       ),
       Plot.lineY(
         long.filter((d) => d.series === labels.projected),
-        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 3.5 },
+        { x: 'year', y: 'value', stroke: 'series', strokeWidth: 3.5 * k },
       ),
-      Plot.ruleY([0]),
+      Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
 }
@@ -119,36 +159,42 @@ export function wedgesPlot(
   labels: ChartLabels,
   locale: UiLocale,
   width: number,
+  sized: PlotSize = {},
 ) {
   const long = r.measures.flatMap((m) =>
     r.years.map((year, i) => ({ year, value: m.values[i] ?? 0, measure: m.name })),
   );
+  const dims = size(width, sized);
   return Plot.plot({
-    ...size(width),
-    marginLeft: 80,
-    style: { fontSize: '14px' },
-    x: { label: labels.year, tickFormat: (d: number) => String(d) },
-    y: { label: labels.tonnes, grid: true, tickFormat: axis(locale) },
-    color: { legend: true, range: SERIES_COLOURS },
+    ...dims,
+    x: { label: labels.year, tickFormat: (d: number) => String(d), ...ticks(dims.width, 80, sized) },
+    y: { label: labels.tonnes, grid: true, tickFormat: axis(locale), ...ticks(dims.height, 35, sized) },
+    color: { ...legend(sized), range: SERIES_COLOURS },
     marks: [
       Plot.areaY(long, { x: 'year', y: 'value', fill: 'measure', curve: 'step-after' }),
-      Plot.ruleY([0]),
+      Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
 }
 
-export function macPlot(Plot: Plot, r: ScenarioResult, labels: ChartLabels, locale: UiLocale, width: number) {
+export function macPlot(
+  Plot: Plot,
+  r: ScenarioResult,
+  labels: ChartLabels,
+  locale: UiLocale,
+  width: number,
+  sized: PlotSize = {},
+) {
   const bars = macBars(r.measures);
+  const dims = size(width, sized);
   return Plot.plot({
-    ...size(width),
-    marginLeft: 80,
-    style: { fontSize: '14px' },
-    x: { label: labels.cumulativeTonnes, tickFormat: axis(locale) },
-    y: { label: labels.krPerTonne, grid: true, tickFormat: axis(locale) },
-    color: { legend: true, range: SERIES_COLOURS },
+    ...dims,
+    x: { label: labels.cumulativeTonnes, tickFormat: axis(locale), ...ticks(dims.width, 80, sized) },
+    y: { label: labels.krPerTonne, grid: true, tickFormat: axis(locale), ...ticks(dims.height, 35, sized) },
+    color: { ...legend(sized), range: SERIES_COLOURS },
     marks: [
       Plot.rectY(bars, { x1: 'x0', x2: 'x1', y: 'krPerTonne', fill: 'name', inset: 0.5 }),
-      Plot.ruleY([0]),
+      Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
 }

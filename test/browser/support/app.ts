@@ -194,7 +194,7 @@ export async function visibleCells(page: Page): Promise<Record<string, string>> 
   });
 }
 
-/** Records to put into the app's IndexedDB (`bana`, version 1) before the next load. */
+/** Records to put into the app's IndexedDB (`bana`, opened at its current version) before the next load. */
 export interface StoredRecords {
   workbooks?: unknown[];
   catalog?: unknown[];
@@ -208,7 +208,7 @@ export interface StoredRecords {
 export async function putStoredRecords(page: Page, records: StoredRecords): Promise<void> {
   await page.evaluate(async (r) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bana', 1);
+      const req = indexedDB.open('bana');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
@@ -231,7 +231,7 @@ export async function putStoredRecords(page: Page, records: StoredRecords): Prom
 export async function readStoredWorkbook(page: Page, name: string): Promise<unknown> {
   return page.evaluate(async (wanted) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bana', 1);
+      const req = indexedDB.open('bana');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });

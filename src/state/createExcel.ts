@@ -1,0 +1,189 @@
+// The Excel and CSV actions: export the open workbook as .xlsx (formulas with the engine's values),
+// import an .xlsx as a new workbook, export the active sheet's values as CSV. The Excel library is
+// loaded only when an Excel action runs, so it never weighs on the app's first load.
+import { type Accessor, createSignal } from 'solid-js';
+import { type Sheet, usedSize } from '../core/document';
+import { toCsv } from '../core/csv';
+import { type UiLocale, translate } from '../i18n/strings';
+import type { CellValue } from '../../workers/contract';
+import type { AppState } from './createAppState';
+
+/** What the Excel actions need of the app. */
+export type ExcelApp = Pick<AppState, 'session' | 'computedValues' | 'addWorkbook' | 'notify' | 'engine'>;
+
+export interface ExcelOptions {
+  locale: Accessor<UiLocale>;
+  /** Hands a finished file to the user; a browser download unless a test injects its own. */
+  save?: (fileName: string, data: Blob) => void;
+}
+
+export type ExcelTask = 'export' | 'import' | 'csv';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How many cells an unknown-function notice names before it says "and N more". */
+const MAX_PLACES_LISTED = 5;
+
+/** The first way a browser offers a file: a temporary link to a Blob, clicked once. */
+export function downloadBlob(fileName: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A workbook or sheet name as a file name: characters file systems refuse become "_". */
+export function safeFileName(name: string, fallback: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, '_').trim() || fallback;
+}
+
+/** Engine values as CSV fields: an error is written as its code (#DIV/0!), as spreadsheets do. */
+function csvValue(value: CellValue | undefined): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'object' ? value.error : value;
+}
+
+/** Build the Excel actions for one app. */
+export function createExcel(app: ExcelApp, options: ExcelOptions) {
+  const save = options.save ?? downloadBlob;
+  const [busy, setBusy] = createSignal<ExcelTask | null>(null);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(options.locale(), key, params);
+
+  async function run(task: ExcelTask, work: () => Promise<void>): Promise<void> {
+    if (busy()) return;
+    setBusy(task);
+    try {
+      await work();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function valuesOf(sheet: Sheet): Promise<CellValue[][]> {
+    const { rows, cols } = usedSize(sheet);
+    return app.computedValues(sheet.id, rows, cols);
+  }
+
+  /** Export the open workbook as .xlsx: formulas with the engine's values, names, widths, formats. */
+  function exportXlsx(): Promise<void> {
+    return run('export', async () => {
+      const doc = app.session().doc();
+      try {
+        const values: CellValue[][][] = [];
+        for (const sheet of doc.sheets) values.push(await valuesOf(sheet));
+        const { documentToXlsx } = await import('../excel/xlsx');
+        const { bytes, renamedSheets } = await documentToXlsx(doc, values);
+        save(`${safeFileName(doc.meta.name, 'workbook')}.xlsx`, new Blob([bytes], { type: XLSX_MIME }));
+        if (renamedSheets.length > 0) {
+          app.notify({
+            kind: 'message',
+            tone: 'info',
+            text: t('excelSheetsRenamed', {
+              sheets: renamedSheets.map((r) => `“${r.from}” → “${r.to}”`).join(', '),
+            }),
+          });
+        }
+      } catch (error) {
+        app.notify({
+          kind: 'message',
+          tone: 'error',
+          text: t('excelExportFailed', { reason: error instanceof Error ? error.message : String(error) }),
+        });
+      }
+    });
+  }
+
+  /**
+   * Import an .xlsx file as a new workbook (new id, named after the file) and open it. A file that is
+   * too large, damaged or not .xlsx gives a message and changes nothing. Functions the engine does
+   * not know are listed in a notice with their cells; the formulas stay as typed (they show #NAME?).
+   */
+  function importFile(file: File): Promise<void> {
+    return run('import', async () => {
+      const name = file.name.replace(/\.[^.]*$/, '') || file.name;
+      const refuse = (reason: string) =>
+        app.notify({
+          kind: 'message',
+          tone: 'error',
+          text: t('excelImportFailed', { file: file.name, reason }),
+        });
+      if (/\.(ods|xls|csv)$/i.test(file.name)) {
+        refuse(t('excelOnlyXlsx'));
+        return;
+      }
+      try {
+        const { MAX_XLSX_BYTES, findUnknownFunctions, xlsxToDocument } = await import('../excel/xlsx');
+        if (file.size > MAX_XLSX_BYTES) {
+          refuse(t('excelTooLarge', { detail: `> ${MAX_XLSX_BYTES / 1024 / 1024} MB` }));
+          return;
+        }
+        const result = await xlsxToDocument(new Uint8Array(await file.arrayBuffer()), name);
+        if (!result.ok) {
+          const { kind, detail } = result.reason;
+          refuse(
+            kind === 'too-large'
+              ? t('excelTooLarge', { detail })
+              : kind === 'unreadable'
+                ? t('excelUnreadable')
+                : t('excelInvalid', { detail }),
+          );
+          return;
+        }
+        const { doc, skippedNames } = result.value;
+        let unknown: ReturnType<typeof findUnknownFunctions> = [];
+        try {
+          unknown = findUnknownFunctions(doc, new Set(await app.engine.functionNames()));
+        } catch {
+          // Without the engine's list nothing can be judged unknown; the cells still show #NAME?.
+        }
+        await app.addWorkbook(doc);
+        const parts = [t('excelImported', { name: doc.meta.name })];
+        if (unknown.length > 0) {
+          const list = unknown
+            .map(({ name: fn, places }) => {
+              const shown = places.slice(0, MAX_PLACES_LISTED).join(', ');
+              const more = places.length - MAX_PLACES_LISTED;
+              return `${fn} (${more > 0 ? t('excelAndMore', { places: shown, n: more }) : shown})`;
+            })
+            .join('; ');
+          parts.push(t('excelUnknownFunctions', { list }));
+        }
+        if (skippedNames.length > 0) parts.push(t('excelSkippedNames', { names: skippedNames.join(', ') }));
+        app.notify({ kind: 'message', tone: unknown.length > 0 ? 'error' : 'info', text: parts.join(' ') });
+      } catch (error) {
+        refuse(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+
+  /** Export the active sheet's computed values as CSV (UTF-8 with BOM, comma, "." decimals). */
+  function exportCsv(): Promise<void> {
+    return run('csv', async () => {
+      const session = app.session();
+      const doc = session.doc();
+      const sheet = session.activeSheet();
+      try {
+        const values = await valuesOf(sheet);
+        const text = toCsv(values.map((row) => row.map(csvValue)));
+        // The BOM makes Excel read the file as UTF-8 (å, ä, ö); other readers skip it.
+        const blob = new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' });
+        save(`${safeFileName(`${doc.meta.name} - ${sheet.name}`, 'sheet')}.csv`, blob);
+      } catch (error) {
+        app.notify({
+          kind: 'message',
+          tone: 'error',
+          text: t('excelExportFailed', { reason: error instanceof Error ? error.message : String(error) }),
+        });
+      }
+    });
+  }
+
+  return { busy, exportXlsx, importFile, exportCsv };
+}
+
+export type Excel = ReturnType<typeof createExcel>;

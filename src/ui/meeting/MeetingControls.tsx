@@ -1,0 +1,35 @@
+// The header's "Meeting mode" button, shown while the open workbook is a scenario. It opens the
+// slides and puts focus back on itself when they close.
+import { Show, createSignal } from 'solid-js';
+import type { AppState } from '../../state/createAppState';
+import type { WorkbookSession } from '../../state/createWorkbookSession';
+import { useI18n } from '../i18nContext';
+import { MeetingMode } from './MeetingMode';
+import './meeting.css';
+
+export function MeetingControls(props: { app: AppState }) {
+  const { t } = useI18n();
+  const [open, setOpen] = createSignal(false);
+  let button: HTMLButtonElement | undefined;
+  // The session is null while the first workbook opens.
+  const session = (): WorkbookSession | null => props.app.session() ?? null;
+
+  function exit(): void {
+    setOpen(false);
+    // Closing removed the app's `inert` synchronously, so the button can take focus again.
+    button?.focus();
+  }
+
+  return (
+    <>
+      <Show when={session()?.isScenario()}>
+        <button ref={button} type="button" class="meeting-button" onClick={() => setOpen(true)}>
+          {t('meetingMode')}
+        </button>
+      </Show>
+      <Show when={open() && session()?.isScenario() ? session() : null} keyed>
+        {(s) => <MeetingMode result={s.scenario} workbookName={() => s.doc().meta.name} onExit={exit} />}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// Importing Excel files that Bana cannot take as they are: unknown functions are listed (the formulas
+// stay, showing #NAME?), and a damaged file says so and changes nothing.
+import * as ExcelJSModule from 'exceljs';
+import {
+  cell,
+  expect,
+  expectCell,
+  formulaOf,
+  openApp,
+  SEED_NAME,
+  test,
+  title,
+  workbookNames,
+} from './support/app';
+
+const ExcelJS: typeof ExcelJSModule =
+  (ExcelJSModule as { Workbook?: unknown }).Workbook !== undefined
+    ? ExcelJSModule
+    : (ExcelJSModule as unknown as { default: typeof ExcelJSModule }).default;
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function chooseFile(
+  page: import('@playwright/test').Page,
+  name: string,
+  buffer: Buffer,
+): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import Excel' }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: XLSX_MIME, buffer });
+}
+
+test('lists functions Bana does not know, with their cells, and keeps the formulas', async ({ page }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Blad1');
+  ws.getCell('A1').value = 21;
+  ws.getCell('B1').value = { formula: 'WEBSERVICE("https://example.org")', result: 0 };
+  ws.getCell('B2').value = { formula: 'A1*2', result: 42 };
+  ws.getCell('B3').value = { formula: 'FOOBAR(A1)+webservice("x")', result: 0 };
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await openApp(page);
+  await chooseFile(page, 'okända funktioner.xlsx', buffer);
+  await expect(title(page)).toHaveText('okända funktioner');
+  const notice = page.getByRole('alert').filter({ hasText: 'unknown to Bana' });
+  await expect(notice).toContainText('WEBSERVICE (Blad1!B1, Blad1!B3)');
+  await expect(notice).toContainText('FOOBAR (Blad1!B3)');
+  await expectCell(page, 'B1', '#NAME?');
+  await expectCell(page, 'B2', '42');
+  expect(await formulaOf(page, 'B3')).toBe('=FOOBAR(A1)+webservice("x")');
+});
+
+test('refuses a damaged .xlsx with a clear message and leaves the workbooks as they were', async ({
+  page,
+}) => {
+  await openApp(page);
+  const before = await workbookNames(page);
+  const random = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256));
+  await chooseFile(page, 'trasig.xlsx', random);
+  await expect(page.getByRole('alert')).toContainText(
+    '“trasig.xlsx” could not be imported: it is not a readable Excel workbook (.xlsx), or it is damaged. Nothing was changed.',
+  );
+  await expect(title(page)).toHaveText(SEED_NAME);
+  expect(await workbookNames(page)).toEqual(before);
+  await expect(cell(page, 'A1')).toBeVisible();
+});
