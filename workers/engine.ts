@@ -7,6 +7,7 @@ import {
   HyperFormula,
 } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
+import { REFUSED_FORMULA, refusal } from './formulaGuard';
 import type {
   ApplyResult,
   CellValue,
@@ -40,6 +41,26 @@ export class UnknownSheetError extends Error {
 export function createEngine(): EngineApi {
   let hf: HyperFormula | null = null;
   let revision = 0;
+  /** Formulas refused before they reached HyperFormula (see formulaGuard.ts), by sheet:row:col. */
+  let refused = new Map<string, string>();
+  const key = (sheetId: SheetId, row: number, col: number) => `${sheetId}:${row}:${col}`;
+
+  /** A block of raw cells as HyperFormula gets it: text kept as text, oversized ranges refused. */
+  function prepare(sheetId: SheetId, row0: number, col0: number, block: RawCell[][]): RawCell[][] {
+    return block.map((row, dr) => {
+      let out = toHfRow(row);
+      row.forEach((raw, dc) => {
+        const why = refusal(raw);
+        const k = key(sheetId, row0 + dr, col0 + dc);
+        if (why) {
+          if (out === row) out = row.slice();
+          out[dc] = REFUSED_FORMULA;
+          refused.set(k, why);
+        } else if (refused.size > 0) refused.delete(k);
+      });
+      return out;
+    });
+  }
   /** Our sheet ids to HyperFormula's numeric ids, and back. */
   let toHf = new Map<SheetId, number>();
   let fromHf = new Map<number, SheetId>();
@@ -75,6 +96,14 @@ export function createEngine(): EngineApi {
           values[dr * cols + dc] = toPlain(v);
         });
       });
+    }
+    if (refused.size > 0) {
+      for (let dr = 0; dr < rows; dr++) {
+        for (let dc = 0; dc < cols; dc++) {
+          const why = refused.get(key(range.sheetId, range.row + dr, range.col + dc));
+          if (why) values[dr * cols + dc] = { error: '#VALUE!', message: why };
+        }
+      }
     }
     return { sheetId: range.sheetId, row: range.row, col: range.col, rows, cols, values, revision };
   }
@@ -128,7 +157,10 @@ export function createEngine(): EngineApi {
     const h = engine();
     switch (op.kind) {
       case 'setCells':
-        h.setCellContents({ sheet: hfSheet(op.sheetId), row: op.row, col: op.col }, op.values.map(toHfRow));
+        h.setCellContents(
+          { sheet: hfSheet(op.sheetId), row: op.row, col: op.col },
+          prepare(op.sheetId, op.row, op.col, op.values),
+        );
         return;
       case 'renameSheet':
         h.renameSheet(hfSheet(op.sheetId), op.name);
@@ -153,7 +185,8 @@ export function createEngine(): EngineApi {
     ): Promise<LoadResult> {
       const started = performance.now();
       const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
-      for (const sheet of workbook.sheets) sheets[sheet.name] = sheet.cells.map(toHfRow);
+      refused = new Map();
+      for (const sheet of workbook.sheets) sheets[sheet.name] = prepare(sheet.id, 0, 0, sheet.cells);
       const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));
       let built: HyperFormula;
       try {
@@ -210,6 +243,10 @@ export function createEngine(): EngineApi {
 
     async ping(): Promise<number> {
       return revision;
+    },
+
+    async functionNames(): Promise<string[]> {
+      return HyperFormula.getRegisteredFunctionNames('enGB');
     },
   } satisfies EngineApi;
   return api;
