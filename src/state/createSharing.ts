@@ -11,7 +11,6 @@ import {
   scenarioFileName,
   serializeWorkbook,
 } from '../core/fileFormat';
-import { MAX_LINK_TEXT_BYTES, decodeWorkbookLink, encodeWorkbookLink } from '../core/link';
 import { type UiLocale, translate } from '../i18n/strings';
 import type { AppState } from './createAppState';
 
@@ -58,6 +57,11 @@ export type Sharing = ReturnType<typeof createSharing>;
  * const sharing = createSharing(app, { locale, clipboardWrite: (t) => navigator.clipboard.writeText(t) });
  * await sharing.openFromLocation(location.hash);
  */
+/** The link codec with fflate, loaded on first use so it stays out of the start-up bundle. */
+function loadLinkCodec() {
+  return import('../core/link');
+}
+
 export function createSharing(app: SharingApp, opts: SharingOptions) {
   const [conflict, setConflict] = createSignal<ImportConflict | null>(null);
   let answer: ((choice: ConflictChoice) => void) | null = null;
@@ -168,6 +172,7 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
   /** Put a link holding the open workbook on the clipboard, or say why not. */
   async function copyLink(): Promise<void> {
     const doc = app.session().doc();
+    const { encodeWorkbookLink } = await loadLinkCodec();
     const link = encodeWorkbookLink(doc, baseUrl());
     if (!link.ok) {
       const numbers = new Intl.NumberFormat(opts.locale() === 'sv' ? 'sv-SE' : 'en-GB');
@@ -200,6 +205,9 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
    * @returns true when a workbook was added from the link.
    */
   async function openFromLocation(hash: string): Promise<boolean> {
+    // Most starts have no link: only then is the codec (and its deflate library) loaded.
+    if (!/[#&]w=/.test(hash)) return false;
+    const { decodeWorkbookLink, MAX_LINK_TEXT_BYTES } = await loadLinkCodec();
     const read = decodeWorkbookLink(hash);
     if (read === null) return false;
     clearFragment();

@@ -1,6 +1,6 @@
 // The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
 // status line and the workbook list. It renders state and forwards user intent; it owns no data.
-import { Show, createMemo, createSignal } from 'solid-js';
+import { Show, createMemo, createSignal, lazy } from 'solid-js';
 import type { SheetId } from '../core/document';
 import type { UiLocale } from '../i18n/strings';
 import type { AppState } from '../state/createAppState';
@@ -13,7 +13,6 @@ import { useI18n } from './i18nContext';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
 import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
-import { ScenarioPanel } from './charts/ScenarioPanel';
 import { ExcelControls } from './excel/ExcelControls';
 import { MeetingControls } from './meeting/MeetingControls';
 import { PrintHeader } from './meeting/PrintHeader';
@@ -22,6 +21,11 @@ import { VersionControls } from './versions/VersionControls';
 import { WorkbookList } from './WorkbookList';
 import './app.css';
 import './print.css';
+
+/** Charts load with the first scenario that is opened, not at start-up. */
+const ScenarioPanel = lazy(() =>
+  import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
+);
 
 const GRID_ID = 'sheet-grid';
 

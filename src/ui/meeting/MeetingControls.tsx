@@ -1,11 +1,13 @@
 // The header's "Meeting mode" button, shown while the open workbook is a scenario. It opens the
 // slides and puts focus back on itself when they close.
-import { Show, createSignal } from 'solid-js';
+import { Show, createSignal, lazy } from 'solid-js';
 import type { AppState } from '../../state/createAppState';
 import type { WorkbookSession } from '../../state/createWorkbookSession';
 import { useI18n } from '../i18nContext';
-import { MeetingMode } from './MeetingMode';
 import './meeting.css';
+
+/** Loaded when meeting mode first opens. */
+const MeetingMode = lazy(() => import('./MeetingMode').then((m) => ({ default: m.MeetingMode })));
 
 export function MeetingControls(props: { app: AppState }) {
   const { t } = useI18n();

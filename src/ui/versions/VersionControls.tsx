@@ -1,6 +1,6 @@
 // The header's "Versions" and "Compare scenarios" buttons: a dialog to save, list, restore, branch and
 // delete named versions of the open workbook, and the scenario comparison (CompareView).
-import { For, Show, createSignal, onMount } from 'solid-js';
+import { For, Show, createSignal, lazy, onMount } from 'solid-js';
 import { intlLocale } from '../../i18n/format';
 import type { AppState } from '../../state/createAppState';
 import {
@@ -10,9 +10,11 @@ import {
   type Versions,
   createVersions,
 } from '../../state/createVersions';
-import { CompareView } from '../compare/CompareView';
 import { useI18n } from '../i18nContext';
 import './versions.css';
+
+/** Loaded when first opened: the comparison and its chart code stay out of the start-up bundle. */
+const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 export function VersionControls(props: { app: AppState }) {
   const { t } = useI18n();
