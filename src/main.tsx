@@ -8,6 +8,7 @@ import { createSharing } from './state/createSharing';
 import { loadFirstRunWorkbooks } from './state/modelCatalog';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
+import { downloadBlob } from './ui/download';
 import { I18nProvider } from './ui/i18nContext';
 
 const LOCALE_KEY = 'bana.locale';
@@ -23,14 +24,7 @@ function initialLocale(): UiLocale {
 }
 
 function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
 }
 
 async function main(): Promise<void> {
@@ -50,7 +44,11 @@ async function main(): Promise<void> {
   };
 
   let onVersionChange = () => {};
-  const storage = await openStorage({ onVersionChange: () => onVersionChange() });
+  let onStorageClosed = () => {};
+  const storage = await openStorage({
+    onVersionChange: () => onVersionChange(),
+    onClose: () => onStorageClosed(),
+  });
   const timeout = Number(params.get('engineTimeoutMs'));
   // Tests lengthen the save debounce so that only a flush (tab hidden or closed) can write an edit.
   const saveDelay = params.has('debug') ? Number(params.get('saveDelayMs')) : Number.NaN;
@@ -62,8 +60,11 @@ async function main(): Promise<void> {
     locale,
     seeds: () => loadFirstRunWorkbooks(),
     download,
+    requestPersistence:
+      typeof navigator.storage?.persist === 'function' ? () => navigator.storage.persist() : undefined,
   });
   onVersionChange = () => app.stopWriting();
+  onStorageClosed = () => app.storageCleared();
 
   // A shared link (#w=…) opens as a copy of its workbook; a link pasted into an open tab only
   // changes the hash, so that is watched too.

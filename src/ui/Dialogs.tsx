@@ -1,5 +1,5 @@
 // Modal confirm and prompt dialogs on the native <dialog> element (focus trap and Esc for free).
-import { type Accessor, Show, createEffect, createSignal } from 'solid-js';
+import { type Accessor, type JSX, Show, createEffect, createSignal, onMount } from 'solid-js';
 import { useI18n } from './i18nContext';
 
 export type DialogRequest =
@@ -139,6 +139,30 @@ export function DialogHost(props: { request: Accessor<DialogRequest | null>; onC
           </form>
         )}
       </Show>
+    </dialog>
+  );
+}
+
+/** A modal <dialog> that opens when mounted; Esc (the native cancel) calls onClose. */
+export function ModalDialog(props: {
+  titleId: string;
+  class?: string;
+  onClose: () => void;
+  children: JSX.Element;
+}) {
+  let dialog: HTMLDialogElement | undefined;
+  onMount(() => dialog?.showModal());
+  return (
+    <dialog
+      ref={dialog}
+      class={`dialog wide ${props.class ?? ''}`}
+      aria-labelledby={props.titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      {props.children}
     </dialog>
   );
 }

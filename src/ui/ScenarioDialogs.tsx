@@ -1,34 +1,13 @@
 // Dialogs for building scenarios: a new scenario from a region baseline and chosen measures, and
 // adding one measure to the open scenario. Templates load lazily when a dialog opens.
-import { For, Show, createResource, createSignal, onMount } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { ModalDialog } from './Dialogs';
 import type { CatalogModel } from '../state/modelCatalog';
 import { useI18n } from './i18nContext';
 
 interface PickerProps {
   loadTemplates: () => Promise<CatalogModel[]>;
   onClose: () => void;
-}
-
-function ModalDialog(props: {
-  titleId: string;
-  onClose: () => void;
-  children: import('solid-js').JSX.Element;
-}) {
-  let dialog: HTMLDialogElement | undefined;
-  onMount(() => dialog?.showModal());
-  return (
-    <dialog
-      ref={dialog}
-      class="dialog wide"
-      aria-labelledby={props.titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
-      {props.children}
-    </dialog>
-  );
 }
 
 /** Pick one measure template to add to the open scenario. */

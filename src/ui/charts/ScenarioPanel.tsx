@@ -16,7 +16,7 @@ import { formatNumber } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
 import { type ChartFormat, exportChart } from './exportChart';
-import { type ChartLabels, type Plot, macPlot, trajectoryPlot, wedgesPlot } from './plots';
+import { type ChartLabels, type Plot, chartLabels, macPlot, trajectoryPlot, wedgesPlot } from './plots';
 import './charts.css';
 
 type Draw = (
@@ -35,18 +35,7 @@ export function ScenarioPanel(props: {
   const { t, locale } = useI18n();
   const workbook = () => props.workbookName?.() ?? '';
   const [plot] = createResource(() => import('@observablehq/plot'));
-  const labels = (): ChartLabels => ({
-    year: t('chartYear'),
-    tonnes: t('chartTonnes'),
-    krPerTonne: t('chartKrPerTonne'),
-    cumulativeTonnes: t('chartCumulativeTonnes'),
-    projected: t('seriesProjected'),
-    bau: t('seriesBau'),
-    targetLinear: t('seriesTargetLinear'),
-    targetNeutral: t('seriesTargetNeutral'),
-    targetConstant: t('seriesTargetConstant'),
-    targetBudget: t('seriesTargetBudget'),
-  });
+  const labels = (): ChartLabels => chartLabels(t);
   const n = (v: number | null | undefined, digits = 0) =>
     v === null || v === undefined ? '–' : formatNumber(digits === 0 ? Math.round(v) : v, locale());
   const pct = (v: number | null | undefined) =>

@@ -1,5 +1,6 @@
 // Saving a drawn chart as a file: a standalone SVG (the Plot SVG with its title and colour legend
 // drawn into it, since Plot's legend is HTML) and a PNG rendered from that SVG at twice its size.
+import { downloadBlob } from '../download';
 
 /** The file formats a chart can be saved in. */
 export type ChartFormat = 'svg' | 'png';
@@ -190,18 +191,6 @@ export async function svgToPng(
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Save a blob through an `<a download>` with an object URL (as src/main.tsx saves workbooks). */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

@@ -3,7 +3,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
 import { intlLocale } from '../../i18n/format';
-import type { UiLocale } from '../../i18n/strings';
+import type { StringKey, UiLocale } from '../../i18n/strings';
 
 export type Plot = typeof PlotModule;
 
@@ -18,6 +18,22 @@ export interface ChartLabels {
   targetNeutral: string;
   targetConstant: string;
   targetBudget: string;
+}
+
+/** The series and axis names in the UI language. */
+export function chartLabels(t: (key: StringKey) => string): ChartLabels {
+  return {
+    year: t('chartYear'),
+    tonnes: t('chartTonnes'),
+    krPerTonne: t('chartKrPerTonne'),
+    cumulativeTonnes: t('chartCumulativeTonnes'),
+    projected: t('seriesProjected'),
+    bau: t('seriesBau'),
+    targetLinear: t('seriesTargetLinear'),
+    targetNeutral: t('seriesTargetNeutral'),
+    targetConstant: t('seriesTargetConstant'),
+    targetBudget: t('seriesTargetBudget'),
+  };
 }
 
 /** Colours that stay distinct on a projector and for common colour-vision deficiencies. */

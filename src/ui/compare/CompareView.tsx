@@ -8,6 +8,7 @@ import type { UiLocale } from '../../i18n/strings';
 import type { AppState } from '../../state/createAppState';
 import { type ComparedScenario, type Comparison, createComparison } from '../../state/createComparison';
 import { type Plot, SERIES_COLOURS } from '../charts/plots';
+import { ModalDialog } from '../Dialogs';
 import { useI18n } from '../i18nContext';
 import '../charts/charts.css';
 import './compare.css';
@@ -21,8 +22,6 @@ export function CompareView(props: { app: AppState; onClose: () => void }) {
   const [result, setResult] = createSignal<Comparison | null>(null);
   const [running, setRunning] = createSignal(false);
   const [plot] = createResource(() => import('@observablehq/plot'));
-  let dialog: HTMLDialogElement | undefined;
-  onMount(() => dialog?.showModal());
 
   const toggle = (id: ScenarioId, on: boolean) =>
     setPicked((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
@@ -40,15 +39,7 @@ export function CompareView(props: { app: AppState; onClose: () => void }) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      class="dialog wide compare-dialog"
-      aria-labelledby="compare-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
+    <ModalDialog titleId="compare-title" class="compare-dialog" onClose={props.onClose}>
       <h2 id="compare-title">{t('compareScenarios')}</h2>
       <form
         onSubmit={(e) => {
@@ -92,7 +83,7 @@ export function CompareView(props: { app: AppState; onClose: () => void }) {
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -21,6 +21,7 @@ import type { UiLocale } from '../../i18n/strings';
 import { type ChartFormat, exportChart } from '../charts/exportChart';
 import {
   type ChartLabels,
+  chartLabels,
   type Plot,
   type PlotSize,
   macPlot,
@@ -83,18 +84,7 @@ export function MeetingMode(props: {
   const last = () => slides().length - 1;
   const go = (to: number) => setIndex(Math.max(0, Math.min(last(), to)));
 
-  const labels = (): ChartLabels => ({
-    year: t('chartYear'),
-    tonnes: t('chartTonnes'),
-    krPerTonne: t('chartKrPerTonne'),
-    cumulativeTonnes: t('chartCumulativeTonnes'),
-    projected: t('seriesProjected'),
-    bau: t('seriesBau'),
-    targetLinear: t('seriesTargetLinear'),
-    targetNeutral: t('seriesTargetNeutral'),
-    targetConstant: t('seriesTargetConstant'),
-    targetBudget: t('seriesTargetBudget'),
-  });
+  const labels = (): ChartLabels => chartLabels(t);
 
   function onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

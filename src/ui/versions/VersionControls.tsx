@@ -10,6 +10,7 @@ import {
   type Versions,
   createVersions,
 } from '../../state/createVersions';
+import { ModalDialog } from '../Dialogs';
 import { useI18n } from '../i18nContext';
 import './versions.css';
 
@@ -45,10 +46,8 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
   const [name, setName] = createSignal('');
   const [message, setMessage] = createSignal<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = createSignal(false);
-  let dialog: HTMLDialogElement | undefined;
   const v = props.versions;
   onMount(() => {
-    dialog?.showModal();
     void v.refresh().then((r) => {
       if (!r.ok) setMessage({ text: problem(r.reason), error: true });
     });
@@ -110,15 +109,7 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
     });
 
   return (
-    <dialog
-      ref={dialog}
-      class="dialog wide versions-dialog"
-      aria-labelledby="versions-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
+    <ModalDialog titleId="versions-title" class="versions-dialog" onClose={props.onClose}>
       <h2 id="versions-title">{t('versionsOf', { name: props.app.session().doc().meta.name })}</h2>
       <form
         class="version-form"
@@ -186,6 +177,6 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
