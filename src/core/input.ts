@@ -2,6 +2,7 @@
 // turned back into the text the editor shows, such that the two round-trip.
 
 import type { RawCell } from './document';
+import { fromDisplayFormula, toDisplayFormula } from './formulaLocale';
 
 export type NumberLocale = 'sv' | 'en';
 
@@ -22,11 +23,11 @@ const BOOLEAN_WORDS: Record<NumberLocale, { true: string[]; false: string[] }> =
 };
 
 /**
- * What the user typed, as a RawCell: "" → null; "=…" → the formula as typed (a lone "=" is
- * text); a leading apostrophe forces text; numbers in the locale (sv "1 234,5", "75 %",
- * "1,5E3"; en "1,234.5"); TRUE/FALSE (and SANT/FALSKT in sv) → boolean; anything else is
- * text, kept exactly. Digit strings with leading zeros or more than 15 significant digits
- * stay text so ids keep every digit.
+ * What the user typed, as a RawCell: "" → null; "=…" → the formula in canonical syntax
+ * (`fromDisplayFormula`: sv "=SUMMA(A1;0,5)" → "=SUM(A1,0.5)"; a lone "=" is text); a leading
+ * apostrophe forces text; numbers in the locale (sv "1 234,5", "75 %", "1,5E3"; en "1,234.5");
+ * TRUE/FALSE (and SANT/FALSKT in sv) → boolean; anything else is text, kept exactly. Digit
+ * strings with leading zeros or more than 15 significant digits stay text so ids keep every digit.
  *
  * Text starting with "=" cannot be a RawCell string (that is a formula), so "'=x" keeps
  * its apostrophe: it is stored as the text "'=x".
@@ -34,7 +35,7 @@ const BOOLEAN_WORDS: Record<NumberLocale, { true: string[]; false: string[] }> =
  */
 export function parseInput(text: string, locale: NumberLocale): RawCell {
   if (text === '') return null;
-  if (text.startsWith('=') && text.length > 1) return text;
+  if (text.startsWith('=') && text.length > 1) return fromDisplayFormula(text, locale);
   if (text.startsWith("'")) {
     const rest = text.slice(1);
     return rest.startsWith('=') && rest.length > 1 ? text : rest;
@@ -76,7 +77,8 @@ function parseNumber(text: string, locale: NumberLocale): number | null {
 
 /**
  * The text the editor and formula bar show for a RawCell: numbers in the locale without
- * grouping and at full precision (sv 1234.5 → "1234,5"), formulas as they are, booleans
+ * grouping and at full precision (sv 1234.5 → "1234,5"), formulas in the locale's syntax when
+ * that is lossless (`toDisplayFormula`: sv "=SUMMA(A1;0,5)"), booleans
  * as TRUE/FALSE (SANT/FALSKT in sv), null as "". Text that parseInput would read as
  * something else ("123", "TRUE", "") gets a leading apostrophe, so
  * `parseInput(formatForEdit(x, l), l)` gives x back for every RawCell x (−0 comes back as 0).
@@ -89,6 +91,7 @@ export function formatForEdit(raw: RawCell, locale: NumberLocale): string {
     return raw ? 'TRUE' : 'FALSE';
   }
   if (typeof raw === 'number') return formatNumber(raw, locale);
+  if (raw.startsWith('=') && raw.length > 1) return toDisplayFormula(raw, locale);
   return parseInput(raw, locale) === raw ? raw : `'${raw}`;
 }
 

@@ -181,9 +181,12 @@ describe('formatForEdit', () => {
     expect(formatForEdit(-0, 'sv')).toBe('0');
   });
 
-  it('shows formulas as they are', () => {
-    expect(formatForEdit("=SUM(A1:B2)*'Klimatfond 2025'!$C$16", 'sv')).toBe(
-      "=SUM(A1:B2)*'Klimatfond 2025'!$C$16",
+  it('shows formulas in the locale: Swedish names and separators in sv, canonical in en', () => {
+    expect(formatForEdit("=SUM(A1:B2,0.5)*'Klimatfond 2025'!$C$16", 'sv')).toBe(
+      "=SUMMA(A1:B2;0,5)*'Klimatfond 2025'!$C$16",
+    );
+    expect(formatForEdit("=SUM(A1:B2,0.5)*'Klimatfond 2025'!$C$16", 'en')).toBe(
+      "=SUM(A1:B2,0.5)*'Klimatfond 2025'!$C$16",
     );
   });
 
