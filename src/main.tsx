@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void app.flush();
   });
-  window.addEventListener('pagehide', () => void app.flush());
+  window.addEventListener('pagehide', () => void app.flush({ closing: true }));
 
   if (params.has('debug')) {
     (window as unknown as { __bana: unknown }).__bana = {

@@ -62,6 +62,12 @@ export interface EngineClient {
   /** Resolves when everything sent so far has been calculated. */
   idle(): Promise<void>;
   status(): EngineStatus;
+  /**
+   * Stop the calculation now (e.g. the planner cancels a long one): terminate the worker, drop the
+   * unsent work and rebuild at once from `source()`, which the caller has already changed (the
+   * cancelled edit undone). Not counted as a failure and not reported through onRecovered.
+   */
+  restart(reason: string): void;
   /** For tests and the reliability suite: terminate the worker without telling the client. */
   killWorkerForTesting(): void;
   dispose(): void;
@@ -73,6 +79,11 @@ export class EngineTimeoutError extends Error {
 
 export class EngineDeadError extends Error {
   override name = 'EngineDeadError';
+}
+
+/** The call's worker was replaced on purpose (restart()); its work is redone from the document. */
+export class EngineCancelledError extends Error {
+  override name = 'EngineCancelledError';
 }
 
 const MAX_RESTARTS_IN_A_ROW = 3;
@@ -214,6 +225,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         restartsInARow = 0;
       } catch (error) {
         if (disposed) return;
+        // restart() already replaced the worker and queued the rebuild.
+        if (error instanceof EngineCancelledError) continue;
         const dead = error instanceof EngineTimeoutError || error instanceof EngineDeadError;
         if (!dead && (job.kind === 'values' || job.kind === 'named')) continue;
         await restart(error instanceof Error ? error.message : String(error));
@@ -304,6 +317,23 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     status: () => status,
+    restart(reason) {
+      if (disposed) return;
+      const interrupted = failFast;
+      try {
+        endpoint.terminate();
+      } catch {
+        // already gone
+      }
+      start();
+      pendingOps = [];
+      const { workbook, revision } = options.source();
+      latestRevision = Math.max(latestRevision, revision);
+      pendingLoad = { workbook, revision };
+      // The call in flight would never answer from the terminated worker: end it so the queue moves on.
+      interrupted?.(new EngineCancelledError(reason));
+      void kick();
+    },
     killWorkerForTesting() {
       endpoint.terminate();
     },

@@ -53,6 +53,15 @@ export const en = {
   unsaved: 'Unsaved changes',
   saveFailed: 'Not saved',
   calculating: 'Calculating…',
+  stillCalculating: 'Still calculating… Cancel to undo the last edit and keep working.',
+  cancelCalculation: 'Cancel calculation',
+  calculationCancelled:
+    'The last edit was undone because its calculation was cancelled; Redo brings it back.',
+  pasteTooLarge:
+    'The pasted data is too large for one paste (at most 5 million characters and 1 million cells). Nothing was changed.',
+  pasteBeyondSheet:
+    'The pasted data would reach beyond the last row or column of the sheet. Nothing was changed.',
+  cellTooLong: 'A cell can hold at most 32,767 characters (as in Excel). The text was not entered.',
   storageQuota:
     'Your changes could not be saved: the browser’s storage is full. They are kept in this tab — download the workbook to be safe, free some space, then retry.',
   storageUnavailable:
@@ -62,6 +71,15 @@ export const en = {
   storageVersionChange:
     'Bana was updated in another tab. This tab has stopped saving; reload it to continue.',
   reload: 'Reload',
+  tabConflict:
+    'This workbook was changed in another tab. Keep your version (it replaces the other one), or load the other version (your unsaved changes here are dropped — download them first to keep a copy).',
+  keepMyVersion: 'Keep my version',
+  loadOtherVersion: 'Load the other version',
+  downloadMyVersion: 'Download my version',
+  tabUpdated: 'Updated from another tab',
+  conflictCopyName: '{name} (unsaved copy from a closed tab)',
+  storageCleared:
+    'The browser cleared Bana’s stored data. Your open workbook is kept in this tab — download it to be safe. Bana stores it again with your next change.',
   retry: 'Retry',
   downloadWorkbook: 'Download workbook',
   engineRestarted: 'The calculation engine stopped and was restarted. No edits were lost.',
@@ -274,6 +292,14 @@ export const sv: Record<StringKey, string> = {
   unsaved: 'Osparade ändringar',
   saveFailed: 'Inte sparat',
   calculating: 'Räknar…',
+  stillCalculating: 'Räknar fortfarande… Avbryt för att ångra den senaste ändringen och fortsätta arbeta.',
+  cancelCalculation: 'Avbryt beräkningen',
+  calculationCancelled:
+    'Den senaste ändringen ångrades eftersom beräkningen avbröts; Gör om tar tillbaka den.',
+  pasteTooLarge:
+    'Det inklistrade är för stort för en inklistring (högst 5 miljoner tecken och 1 miljon celler). Inget ändrades.',
+  pasteBeyondSheet: 'Det inklistrade skulle gå utanför bladets sista rad eller kolumn. Inget ändrades.',
+  cellTooLong: 'En cell rymmer högst 32 767 tecken (som i Excel). Texten fördes inte in.',
   storageQuota:
     'Dina ändringar kunde inte sparas: webbläsarens lagring är full. De finns kvar i den här fliken – ladda ner arbetsboken för säkerhets skull, frigör utrymme och försök igen.',
   storageUnavailable:
@@ -283,6 +309,15 @@ export const sv: Record<StringKey, string> = {
   storageVersionChange:
     'Bana har uppdaterats i en annan flik. Den här fliken sparar inte längre; ladda om den för att fortsätta.',
   reload: 'Ladda om',
+  tabConflict:
+    'Den här arbetsboken ändrades i en annan flik. Behåll din version (den ersätter den andra) eller läs in den andra versionen (dina osparade ändringar här försvinner – ladda ner dem först för att ha en kopia).',
+  keepMyVersion: 'Behåll min version',
+  loadOtherVersion: 'Läs in den andra versionen',
+  downloadMyVersion: 'Ladda ner min version',
+  tabUpdated: 'Uppdaterad från en annan flik',
+  conflictCopyName: '{name} (osparad kopia från en stängd flik)',
+  storageCleared:
+    'Webbläsaren rensade Banas sparade data. Din öppna arbetsbok finns kvar i den här fliken – ladda ner den för säkerhets skull. Bana sparar den igen vid nästa ändring.',
   retry: 'Försök igen',
   downloadWorkbook: 'Ladda ner arbetsboken',
   engineRestarted: 'Beräkningsmotorn stannade och startades om. Inga ändringar gick förlorade.',

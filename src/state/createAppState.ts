@@ -15,10 +15,17 @@ import {
   type EngineStatus,
   createEngineClient,
 } from '../engine/engineClient';
-import { type UiLocale, translate } from '../i18n/strings';
-import { type CatalogEntry, type StorageFailure, type WorkbookStorage, catalogEntryFor } from '../storage/db';
+import { type StringKey, type UiLocale, translate } from '../i18n/strings';
+import {
+  type CatalogEntry,
+  type StorageFailure,
+  type WorkbookStorage,
+  catalogEntryFor,
+  isSaveConflict,
+} from '../storage/db';
 import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
-import { type WorkbookSession, createWorkbookSession } from './createWorkbookSession';
+import { type TabSyncOptions, createTabSync } from './createTabSync';
+import { type InputProblem, type WorkbookSession, createWorkbookSession } from './createWorkbookSession';
 import { loadBaselines, loadTemplates } from './modelCatalog';
 import { SCENARIO_NAMES } from '../core/scenario/result';
 import { buildScenario } from '../core/scenario/scenario';
@@ -29,8 +36,16 @@ import type { CellValue } from '../../workers/contract';
 export type Notice =
   | { id: number; kind: 'storage'; failure: StorageFailure }
   | { id: number; kind: 'engine-restarted' }
+  /** A long calculation was cancelled: its edit was undone and waits on the redo stack. */
+  | { id: number; kind: 'calculation-cancelled' }
   | { id: number; kind: 'engine-failed'; message: string }
   | { id: number; kind: 'version-change' }
+  /** Another tab saved the open workbook while this one has unsaved edits: keep mine or load theirs. */
+  | { id: number; kind: 'tab-conflict'; workbookId: ScenarioId; theirs: string }
+  /** The open workbook was replaced by the version another tab saved (this tab had nothing unsaved). */
+  | { id: number; kind: 'tab-updated' }
+  /** The browser deleted Bana's database; the open workbook is only in this tab until the next save. */
+  | { id: number; kind: 'storage-cleared' }
   | { id: number; kind: 'message'; text: string; tone: 'info' | 'error' };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -48,6 +63,10 @@ export interface AppStateOptions {
   download: (fileName: string, text: string) => void;
   now?: () => Date;
   saveDelayMs?: number;
+  /** `navigator.storage.persist()` where the browser has it: asked once, after the first save. */
+  requestPersistence?: () => Promise<boolean>;
+  /** The channel to other tabs; default BroadcastChannel('bana') where it exists (tests pass null). */
+  openTabChannel?: TabSyncOptions['openChannel'];
 }
 
 export type AppState = Awaited<ReturnType<typeof createAppState>>;
@@ -63,6 +82,19 @@ export async function createAppState(options: AppStateOptions) {
   const [notices, setNotices] = createSignal<Notice[]>([]);
   let noticeId = 0;
   let writesStopped = false;
+  /**
+   * Per workbook, the stored version (`meta.updatedAt`) this tab last loaded or saved. A save only
+   * writes over that version: anything else was saved by another tab and needs the planner's choice.
+   */
+  const known = new Map<ScenarioId, string>();
+  /** Workbooks whose pending edits are being thrown away ("Load the other version"). */
+  const discarding = new Set<ScenarioId>();
+  /** The newest of this tab's documents that a save refused, by workbook (for "Keep my version"). */
+  const refused = new Map<ScenarioId, ScenarioDocument>();
+  let persistenceAsked = false;
+  let storageWasCleared = false;
+  /** Set for the flush on `pagehide`: the page may be gone before a read could come back. */
+  let closing = false;
   /**
    * Without IndexedDB the tab's workbooks live only here, so opening or creating another one never
    * drops the one the planner was working on (it stays in the list until the tab closes).
@@ -88,13 +120,27 @@ export async function createAppState(options: AppStateOptions) {
       if (!storage || writesStopped) {
         return { ok: false, reason: options.storage.ok ? versionChangeFailure() : options.storage.reason };
       }
-      const result = await storage.save(doc);
-      if (result.ok) void refreshCatalog();
+      if (discarding.has(doc.id)) return { ok: true, value: undefined };
+      if (closing) return saveWhileClosing(storage, doc);
+      const result = await storage.saveIfUnchanged(doc, known.get(doc.id));
+      if (result.ok) {
+        known.set(doc.id, doc.meta.updatedAt);
+        refused.delete(doc.id);
+        tabSync.announce(doc.id, doc.meta.updatedAt);
+        afterSave(doc);
+        void refreshCatalog().catch(() => {});
+      } else if (isSaveConflict(result.reason)) {
+        refused.set(doc.id, doc);
+        raiseConflict(doc.id, result.reason.storedUpdatedAt);
+      }
       return result;
     },
     onStatus: (status) => {
       setSaveStatus(status);
-      if (status.state === 'error' && status.failure) notify({ kind: 'storage', failure: status.failure });
+      // A conflict has its own banner with the choice; "Not saved" in the header is still true.
+      // Stopped writes (a newer Bana) have their own banner with Reload.
+      const ownBanner = status.state === 'error' && (status.failure.kind === 'conflict' || writesStopped);
+      if (status.state === 'error' && !ownBanner) notify({ kind: 'storage', failure: status.failure });
       if (status.state === 'saved')
         setNotices((list) => list.filter((n) => n.kind !== 'storage' || !storage));
     },
@@ -142,9 +188,16 @@ export async function createAppState(options: AppStateOptions) {
           void refreshCatalog();
         }
       },
+      onRefused: (problem) =>
+        notify({
+          kind: 'message',
+          tone: 'error',
+          text: translate(options.locale(), INPUT_PROBLEM_TEXT[problem]),
+        }),
     });
     current = s;
     if (!storage) memory.set(doc.id, doc);
+    if (!known.has(doc.id)) known.set(doc.id, doc.meta.updatedAt);
     setSession(s);
     // The viewport still names the previous workbook's sheet; the engine would fail to read it from
     // the new one (and restart). The new grid sets its own viewport as soon as it renders.
@@ -169,6 +222,7 @@ export async function createAppState(options: AppStateOptions) {
       notifyOpenFailed(id, loaded.reason);
       return false;
     }
+    known.set(id, loaded.value.meta.updatedAt);
     open(loaded.value);
     return true;
   }
@@ -196,6 +250,8 @@ export async function createAppState(options: AppStateOptions) {
    */
   async function addWorkbook(doc: ScenarioDocument): Promise<void> {
     await saveQueue.flush();
+    // Added on purpose (a replacing import included): written whatever version is stored.
+    known.delete(doc.id);
     await saveNow(doc);
     open(doc);
     await refreshCatalog();
@@ -297,9 +353,35 @@ export async function createAppState(options: AppStateOptions) {
     await saveQueue.flush();
   }
 
-  /** Write everything pending now: on tab hide and close. */
-  function flush(): Promise<unknown> {
+  /**
+   * Write everything pending now: on tab hide and close. `closing` (on `pagehide`) writes each
+   * workbook in one immediately committed transaction, without the read that checks for other tabs'
+   * saves: Chromium drops a transaction that is still waiting for a read when the page goes.
+   */
+  function flush(opts: { closing?: boolean } = {}): Promise<unknown> {
+    if (opts.closing) {
+      closing = true;
+      // Reset once the page runs tasks again (it came back from the back/forward cache).
+      setTimeout(() => {
+        closing = false;
+      }, 0);
+    }
     return saveQueue.flush();
+  }
+
+  /**
+   * The save while the page goes away. A conflict this tab already knows of is never written over:
+   * this tab's version is stored as a copy next to the other tab's, so neither is lost.
+   */
+  async function saveWhileClosing(
+    storage: WorkbookStorage,
+    doc: ScenarioDocument,
+  ): Promise<Result<void, StorageFailure>> {
+    const conflicted =
+      refused.has(doc.id) || notices().some((n) => n.kind === 'tab-conflict' && n.workbookId === doc.id);
+    if (!conflicted) return storage.save(doc);
+    const name = translate(options.locale(), 'conflictCopyName', { name: doc.meta.name });
+    return storage.save({ ...doc, id: newScenarioId(), meta: { ...doc.meta, name } });
   }
 
   /** A new scenario from a region baseline and chosen measure templates (file stems). */
@@ -315,10 +397,142 @@ export async function createAppState(options: AppStateOptions) {
     await refreshCatalog();
   }
 
+  /**
+   * Cancel a long calculation: undo the last edit (it goes to the redo stack, so nothing is lost) and
+   * rebuild the engine at once from the document without it, instead of waiting for the old result.
+   */
+  function cancelCalculation(): void {
+    const s = current;
+    if (!s) return;
+    const undone = s.history().undo.length > 0;
+    if (undone) s.undo();
+    engine.restart('The calculation was cancelled.');
+    if (undone) notify({ kind: 'calculation-cancelled' });
+  }
+
   function stopWriting(): void {
     writesStopped = true;
     notify({ kind: 'version-change' });
   }
+
+  // ---- other tabs, cleared storage, persistence ---------------------------------------------------
+
+  function hasUnsavedChanges(id: ScenarioId): boolean {
+    if (saveQueue.pending() || refused.has(id)) return true;
+    return current?.doc().id === id && current.editing() !== null;
+  }
+
+  /** Open `doc` in place of the open session of the same workbook, on the same sheet and cells. */
+  function replaceSession(doc: ScenarioDocument): void {
+    const previous = current;
+    const s = open(doc);
+    if (!previous || previous.doc().id !== doc.id) return;
+    const sheetId = previous.activeSheetId();
+    if (doc.sheets.some((sheet) => sheet.id === sheetId)) s.switchSheet(sheetId);
+    s.select(previous.selection());
+  }
+
+  function raiseConflict(id: ScenarioId, theirs: string): void {
+    const showing = notices().some(
+      (n) => n.kind === 'tab-conflict' && n.workbookId === id && n.theirs === theirs,
+    );
+    if (!showing) notify({ kind: 'tab-conflict', workbookId: id, theirs });
+  }
+
+  function clearConflict(id: ScenarioId): void {
+    setNotices((list) => list.filter((n) => n.kind !== 'tab-conflict' || n.workbookId !== id));
+  }
+
+  /** Another tab saved the open workbook and this tab has nothing unsaved: show the stored version. */
+  async function reloadFromStorage(id: ScenarioId): Promise<void> {
+    if (!storage || writesStopped) return;
+    const loaded = await storage.load(id);
+    if (!loaded.ok || current?.doc().id !== id) return;
+    // An edit may have started while the stored version was read.
+    if (hasUnsavedChanges(id)) return raiseConflict(id, loaded.value.meta.updatedAt);
+    known.set(id, loaded.value.meta.updatedAt);
+    replaceSession(loaded.value);
+    notify({ kind: 'tab-updated' });
+  }
+
+  /** "Keep my version": write this tab's workbook over the one another tab saved. */
+  async function keepMine(id: ScenarioId): Promise<void> {
+    const notice = notices().find((n) => n.kind === 'tab-conflict' && n.workbookId === id);
+    const mine = current?.doc().id === id ? current.doc() : refused.get(id);
+    if (notice?.kind !== 'tab-conflict' || !mine) return;
+    clearConflict(id);
+    // Overwrite exactly the version the planner was told about; a newer one asks again.
+    known.set(id, notice.theirs);
+    refused.delete(id);
+    saveQueue.schedule({ ...mine, meta: { ...mine.meta, updatedAt: now().toISOString() } });
+    await saveQueue.flush();
+  }
+
+  /** "Load the other version": drop this tab's unsaved edits of the workbook and open the stored one. */
+  async function loadTheirs(id: ScenarioId): Promise<void> {
+    if (!storage) return;
+    const loaded = await storage.load(id);
+    if (!loaded.ok) {
+      notifyOpenFailed(id, loaded.reason);
+      return;
+    }
+    discarding.add(id);
+    try {
+      await saveQueue.flush();
+    } finally {
+      discarding.delete(id);
+    }
+    refused.delete(id);
+    known.set(id, loaded.value.meta.updatedAt);
+    clearConflict(id);
+    if (current?.doc().id === id) replaceSession(loaded.value);
+    void refreshCatalog().catch(() => {});
+  }
+
+  /** The browser dropped the database connection (site data cleared): say so; the next save recreates it. */
+  function storageCleared(): void {
+    if (!storage || writesStopped) return;
+    storageWasCleared = true;
+    notify({ kind: 'storage-cleared' });
+  }
+
+  function afterSave(doc: ScenarioDocument): void {
+    if (!storage) return;
+    if (storageWasCleared) {
+      storageWasCleared = false;
+      // The recreated database is empty: a reload must open this workbook, not seed examples over it.
+      void storage.setMeta('seeded', true);
+      void storage.setMeta('lastOpened', doc.id);
+    }
+    const request = options.requestPersistence;
+    if (persistenceAsked || !request) return;
+    persistenceAsked = true;
+    void (async () => {
+      try {
+        // Asked once per browser profile: the answer is kept, so a refusal never becomes a prompt loop.
+        if ((await storage.getMeta('persisted')) !== undefined) return;
+        await storage.setMeta('persisted', await request());
+      } catch {
+        // Not fatal: storage stays best-effort, as before.
+      }
+    })();
+  }
+
+  const tabSync = createTabSync({
+    openChannel: options.openTabChannel,
+    host: {
+      currentId: () => current?.doc().id ?? null,
+      knownVersion: (id) => known.get(id),
+      hasUnsavedChanges,
+      reload: (id) => void reloadFromStorage(id),
+      conflict: (id, theirs) => {
+        if (!writesStopped) raiseConflict(id, theirs);
+      },
+      otherSaved: () => {
+        if (!writesStopped) void refreshCatalog().catch(() => {});
+      },
+    },
+  });
 
   // ---- first open -----------------------------------------------------------------------------
   let first: ScenarioDocument | null = null;
@@ -351,6 +565,7 @@ export async function createAppState(options: AppStateOptions) {
       const loaded = await storage.load(candidate.id);
       if (loaded.ok) {
         first = loaded.value;
+        known.set(first.id, first.meta.updatedAt);
         break;
       }
       if (!reported) notifyOpenFailed(candidate.id, loaded.reason);
@@ -399,14 +614,25 @@ export async function createAppState(options: AppStateOptions) {
     retrySave,
     flush,
     stopWriting,
+    cancelCalculation,
+    storageCleared,
+    keepMine,
+    loadTheirs,
     engine,
     dispose() {
+      tabSync.dispose();
       saveQueue.dispose();
       engine.dispose();
       storage?.close();
     },
   };
 }
+
+const INPUT_PROBLEM_TEXT = {
+  'paste-too-large': 'pasteTooLarge',
+  'paste-beyond-sheet': 'pasteBeyondSheet',
+  'cell-too-long': 'cellTooLong',
+} as const satisfies Record<InputProblem, StringKey>;
 
 function versionChangeFailure(): StorageFailure {
   return { kind: 'versionchange', message: 'Bana was updated in another tab.' };

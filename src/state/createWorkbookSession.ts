@@ -20,6 +20,7 @@ import { acceptsReferenceAt, extractReferences, referenceEndingAt, shiftFormula 
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
 import { formatForEdit, parseInput } from '../core/input';
 import { formatRange } from '../core/address';
+import { LIMITS } from '../core/schema';
 import type { EngineClient } from '../engine/engineClient';
 import { formatValue } from '../i18n/format';
 import type { UiLocale } from '../i18n/strings';
@@ -55,7 +56,20 @@ export interface WorkbookSessionOptions {
   locale: Accessor<UiLocale>;
   /** Called after every change of the document (to save it). */
   onChange: (doc: ScenarioDocument) => void;
+  /** Called when typed or pasted input is refused (too large for a cell, a sheet or one paste). */
+  onRefused?: (problem: InputProblem) => void;
 }
+
+/** Why typed or pasted input was refused; nothing was changed. */
+export type InputProblem = 'paste-too-large' | 'paste-beyond-sheet' | 'cell-too-long';
+
+/**
+ * The most text one paste may hold, checked before it is parsed: ten times a full-width Excel
+ * row of long cells, and far above any table a planner copies. Larger text (a 10 MB log) is refused.
+ */
+export const MAX_PASTE_TEXT_LENGTH = 5_000_000;
+/** The most cells one paste may write: a bound on one edit's recalculation and undo entry. */
+export const MAX_PASTE_CELLS = 1_000_000;
 
 /** Rows and columns shown beyond the used area, so there is room to type. */
 const HEADROOM_ROWS = 200;
@@ -303,8 +317,13 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
   function commitEdit(move: MoveDirection): void {
     const current = editing();
     if (!current) return;
-    setEditing(null);
     const raw = parseInput(current.text, locale());
+    // A document with an over-long cell would not load again: keep the editor open and say why.
+    if (typeof raw === 'string' && raw.length > LIMITS.maxCellTextLength) {
+      options.onRefused?.('cell-too-long');
+      return;
+    }
+    setEditing(null);
     if (raw !== rawAt(current.row, current.col)) {
       execute(
         { type: 'setCells', sheetId: activeSheetId(), row: current.row, col: current.col, values: [[raw]] },
@@ -452,14 +471,36 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
             row.map((raw) => (isFormula(raw) ? shiftFormula(raw, dRow, dCol) : raw)),
           );
     } else {
+      // Checked before parsing: a 10 MB text must not freeze the tab, and could not be saved anyway.
+      if (data.text.length > MAX_PASTE_TEXT_LENGTH) {
+        options.onRefused?.('paste-too-large');
+        return;
+      }
       const rows = parseTsv(data.text);
       if (rows.length === 0) return;
-      const width = Math.max(...rows.map((r) => r.length));
+      // A loop, not Math.max(...rows): a million-row paste would overflow the call stack.
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      if (rows.length * width > MAX_PASTE_CELLS) {
+        options.onRefused?.('paste-too-large');
+        return;
+      }
       block = rows.map((r) => Array.from({ length: width }, (_, i) => parseInput(r[i] ?? '', locale())));
     }
     const height = block.length;
-    const width = Math.max(0, ...block.map((r) => r.length));
+    const width = block.reduce((w, r) => Math.max(w, r.length), 0);
     if (height === 0 || width === 0) return;
+    if (height * width > MAX_PASTE_CELLS) {
+      options.onRefused?.('paste-too-large');
+      return;
+    }
+    if (at.row + height > MAX_ROWS || at.col + width > MAX_COLS) {
+      options.onRefused?.('paste-beyond-sheet');
+      return;
+    }
+    if (block.some((row) => row.some((v) => typeof v === 'string' && v.length > LIMITS.maxCellTextLength))) {
+      options.onRefused?.('cell-too-long');
+      return;
+    }
     const rowEnd = Math.min(MAX_ROWS - 1, at.row + height - 1);
     const colEnd = Math.min(MAX_COLS - 1, at.col + width - 1);
     const target: Command = { type: 'setCells', sheetId, row: at.row, col: at.col, values: block };

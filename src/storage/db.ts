@@ -52,6 +52,8 @@ export interface MetaValues {
   seeded: boolean;
   /** The workbook to reopen on the next visit. */
   lastOpened: ScenarioId;
+  /** The answer to `navigator.storage.persist()`, asked once after the first save; never asked again. */
+  persisted: boolean;
 }
 
 interface BanaDB extends DBSchema {
@@ -71,11 +73,23 @@ interface BanaDB extends DBSchema {
  * - `unavailable`: no IndexedDB (private mode, blocked by settings) or the connection is gone.
  * - `blocked`: an older tab keeps the database open and prevents an upgrade.
  * - `versionchange`: another tab runs a newer Bana; this tab must stop writing and reload.
+ * - `conflict`: `saveIfUnchanged` found a version saved by another tab; nothing was written (a SaveConflict).
  * - `unknown`: anything else; `message` has the browser's words.
  */
 export interface StorageFailure {
-  kind: 'quota' | 'unavailable' | 'blocked' | 'versionchange' | 'unknown';
+  kind: 'quota' | 'unavailable' | 'blocked' | 'versionchange' | 'conflict' | 'unknown';
   message: string;
+}
+
+/** `saveIfUnchanged` refused: the stored workbook is not the version the caller expected. */
+export interface SaveConflict extends StorageFailure {
+  kind: 'conflict';
+  /** The stored version's `meta.updatedAt`: pass it as `expectedUpdatedAt` to overwrite it on purpose. */
+  storedUpdatedAt: string;
+}
+
+export function isSaveConflict(failure: StorageFailure): failure is SaveConflict {
+  return failure.kind === 'conflict';
 }
 
 /** Thrown only by the plain reads (`list`, `getMeta`), which have no Result in their signature. */
@@ -104,6 +118,21 @@ export interface WorkbookStorage {
    * and bump `meta.updatedAt` before saving if the list order should change.
    */
   save(doc: ScenarioDocument): Promise<Result<void, StorageFailure>>;
+  /**
+   * `save`, but only if the stored version is still the one this tab last loaded or saved: the check
+   * (the catalog entry's `updatedAt`) and both writes are one readwrite transaction, so another tab
+   * cannot write in between. A missing record is written (new, deleted or cleared storage).
+   * @param expectedUpdatedAt The `meta.updatedAt` this tab last loaded or saved; `undefined` writes
+   *   unconditionally (a workbook this tab created or replaces on purpose).
+   * @returns ok, or a SaveConflict (nothing written), or why storage failed.
+   * @example
+   * const saved = await storage.saveIfUnchanged(doc, loadedAt);
+   * if (!saved.ok && isSaveConflict(saved.reason)) askKeepOrLoad(saved.reason.storedUpdatedAt);
+   */
+  saveIfUnchanged(
+    doc: ScenarioDocument,
+    expectedUpdatedAt: string | undefined,
+  ): Promise<Result<void, StorageFailure>>;
   /** Delete the workbook and its catalog entry in one transaction. Removing a missing id is ok. */
   remove(id: ScenarioId): Promise<Result<void, StorageFailure>>;
   /**
@@ -136,6 +165,11 @@ export interface OpenStorageOptions {
    * ask the user to reload.
    */
   onVersionChange?: (failure: StorageFailure) => void;
+  /**
+   * Called each time the browser drops the connection by itself (site data cleared, disk error). The
+   * next call reopens the database, recreating it empty if it was deleted.
+   */
+  onClose?: (failure: StorageFailure) => void;
 }
 
 /** The one upgrade function: a step per version, each run once, in order. */
@@ -300,29 +334,67 @@ async function both(
   await Promise.all([a, b]);
 }
 
+/** Commit a transaction whose requests are all issued (where the browser supports commit()). */
+function commitNow(tx: { commit?: () => void }): void {
+  try {
+    tx.commit?.();
+  } catch {
+    // Already committing, or commit() is missing: the transaction commits when it goes idle.
+  }
+}
+
 const closedByCaller: StorageFailure = { kind: 'unavailable', message: 'Storage has been closed.' };
 
-function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStorage {
-  const db = wrap(raw) as unknown as IDBPDatabase<BanaDB>;
+function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: IDBFactory): WorkbookStorage {
+  let raw = first;
+  let db = wrap(raw) as unknown as IDBPDatabase<BanaDB>;
   let closed: StorageFailure | undefined;
+  /** The browser dropped the connection (not us, not a newer version): the next call may reopen. */
+  let dropped = false;
+  let reopening: Promise<boolean> | undefined;
 
-  raw.addEventListener('versionchange', () => {
-    const failure: StorageFailure = {
-      kind: 'versionchange',
-      message: 'Bana was updated or reset in another tab; reload this page to keep working.',
-    };
-    closed = failure;
-    // Closing at once lets the other tab upgrade; this tab must not write old data after it.
-    raw.close();
-    opts.onVersionChange?.(failure);
-  });
-  // Fired when the browser drops the connection (storage cleared, disk error), not on close().
-  raw.addEventListener('close', () => {
-    closed ??= {
-      kind: 'unavailable',
-      message: 'The browser closed the storage connection; reload the page.',
-    };
-  });
+  function attach(connection: IDBDatabase): void {
+    connection.addEventListener('versionchange', () => {
+      const failure: StorageFailure = {
+        kind: 'versionchange',
+        message: 'Bana was updated or reset in another tab; reload this page to keep working.',
+      };
+      closed = failure;
+      dropped = false;
+      // Closing at once lets the other tab upgrade; this tab must not write old data after it.
+      connection.close();
+      opts.onVersionChange?.(failure);
+    });
+    // Fired when the browser drops the connection (storage cleared, disk error), not on close().
+    connection.addEventListener('close', () => {
+      if (closed !== undefined || connection !== raw) return;
+      closed = {
+        kind: 'unavailable',
+        message: 'The browser closed the storage connection (its data may have been cleared).',
+      };
+      dropped = true;
+      opts.onClose?.(closed);
+    });
+  }
+  attach(raw);
+
+  /** After the browser dropped the connection: open the database again (recreated empty if deleted). */
+  function reopen(): Promise<boolean> {
+    reopening ??= openConnection(factory, opts.name ?? DB_NAME).then((opened) => {
+      reopening = undefined;
+      if (!opened.ok || !dropped) {
+        if (opened.ok) opened.value.close();
+        return false;
+      }
+      raw = opened.value;
+      db = wrap(raw) as unknown as IDBPDatabase<BanaDB>;
+      attach(raw);
+      closed = undefined;
+      dropped = false;
+      return true;
+    });
+    return reopening;
+  }
 
   /** The one transaction helper: a failing step aborts the whole transaction, nothing is half written. */
   async function transact<Names extends StoreNames<BanaDB>[], Mode extends IDBTransactionMode, T>(
@@ -330,6 +402,7 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
     mode: Mode,
     work: (tx: IDBPTransaction<BanaDB, Names, Mode>) => Promise<T>,
   ): Promise<Result<T, StorageFailure>> {
+    if (closed !== undefined && dropped) await reopen();
     if (closed !== undefined) return fail(closed);
     let tx: IDBPTransaction<BanaDB, Names, Mode>;
     try {
@@ -397,6 +470,36 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
       );
     },
 
+    async saveIfUnchanged(doc, expectedUpdatedAt) {
+      const entry = catalogEntryFor(doc);
+      let conflict: SaveConflict | undefined;
+      const result = await transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', async (tx) => {
+        // The catalog entry is written with every save, so its updatedAt names the stored version
+        // without reading a whole workbook. Reading it in this readwrite transaction locks both stores
+        // until the writes below are done: no other tab can save in between.
+        const stored = readCatalogEntry(await tx.objectStore(CATALOG_STORE).get(doc.id));
+        if (
+          expectedUpdatedAt !== undefined &&
+          stored !== undefined &&
+          stored.updatedAt !== expectedUpdatedAt
+        ) {
+          conflict = {
+            kind: 'conflict',
+            message: 'This workbook was saved in another tab since this tab loaded it.',
+            storedUpdatedAt: stored.updatedAt,
+          };
+          return;
+        }
+        await both(
+          () => tx.objectStore(WORKBOOKS_STORE).put(doc),
+          () => tx.objectStore(CATALOG_STORE).put(entry),
+          () => tx.commit(),
+        );
+      });
+      if (result.ok && conflict !== undefined) return fail(conflict);
+      return result;
+    },
+
     async remove(id) {
       // The workbook's versions go with it: nothing could list or restore them afterwards.
       return transact([WORKBOOKS_STORE, CATALOG_STORE, SNAPSHOTS_STORE], 'readwrite', async (tx) => {
@@ -418,7 +521,10 @@ function createStorage(raw: IDBDatabase, opts: OpenStorageOptions): WorkbookStor
 
     async setMeta(key, value) {
       return transact([META_STORE], 'readwrite', async (tx) => {
-        await tx.objectStore(META_STORE).put(value, key);
+        const put = tx.objectStore(META_STORE).put(value, key);
+        // Committed at once, like saves: "which workbook was open" must survive an immediate reload.
+        commitNow(tx);
+        await put;
       });
     },
 
@@ -476,15 +582,27 @@ export async function openStorage(
         'This browser offers no IndexedDB (private mode or disabled storage), so workbooks cannot be kept.',
     });
   }
+  const opened = await openConnection(factory, opts.name ?? DB_NAME);
+  if (!opened.ok) return opened;
+  try {
+    return ok(createStorage(opened.value, opts, factory));
+  } catch (error) {
+    opened.value.close();
+    return fail(classifyStorageError(error, true));
+  }
+}
+
+/** Open (creating or upgrading) the database: a connection, or why there is none. Never throws. */
+function openConnection(factory: IDBFactory, name: string): Promise<Result<IDBDatabase, StorageFailure>> {
   let request: IDBOpenDBRequest;
   try {
-    request = factory.open(opts.name ?? DB_NAME, DB_VERSION);
+    request = factory.open(name, DB_VERSION);
   } catch (error) {
-    return fail(classifyStorageError(error, true));
+    return Promise.resolve(fail(classifyStorageError(error, true)));
   }
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: Result<WorkbookStorage, StorageFailure>): void => {
+    const settle = (result: Result<IDBDatabase, StorageFailure>): void => {
       if (settled) return;
       settled = true;
       resolve(result);
@@ -512,12 +630,7 @@ export async function openStorage(
         raw.close();
         return;
       }
-      try {
-        settle(ok(createStorage(raw, opts)));
-      } catch (error) {
-        raw.close();
-        settle(fail(classifyStorageError(error, true)));
-      }
+      settle(ok(raw));
     });
     request.addEventListener('error', (event) => {
       event.preventDefault();

@@ -1,6 +1,6 @@
 // The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
 // status line and the workbook list. It renders state and forwards user intent; it owns no data.
-import { Show, createMemo, createSignal, lazy } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
 import type { SheetId } from '../core/document';
 import type { UiLocale } from '../i18n/strings';
 import type { AppState } from '../state/createAppState';
@@ -28,6 +28,8 @@ const ScenarioPanel = lazy(() =>
 );
 
 const GRID_ID = 'sheet-grid';
+/** A calculation busy this long gets a visible progress indication and a Cancel button. */
+const SLOW_CALCULATION_MS = 1500;
 
 export function App(props: { app: AppState; setLocale: (locale: UiLocale) => void }) {
   const { t, locale } = useI18n();
@@ -37,6 +39,16 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
   const [pickMeasure, setPickMeasure] = createSignal(false);
   const [newScenario, setNewScenario] = createSignal(false);
   const session = () => props.app.session();
+  const calculating = createMemo(() => props.app.engineStatus().state === 'busy');
+  const [slowCalculation, setSlowCalculation] = createSignal(false);
+  createEffect(() => {
+    if (!calculating()) {
+      setSlowCalculation(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlowCalculation(true), SLOW_CALCULATION_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
 
   function focusGrid(): void {
     queueMicrotask(() =>
@@ -171,6 +183,15 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
           </label>
         </div>
       </header>
+      <Show when={slowCalculation()}>
+        <div class="notice info calc-progress" role="status" aria-live="polite">
+          <progress aria-label={t('calculating')} />
+          <p>{t('stillCalculating')}</p>
+          <button type="button" class="primary" onClick={() => props.app.cancelCalculation()}>
+            {t('cancelCalculation')}
+          </button>
+        </div>
+      </Show>
       <Notices app={props.app} />
       <Show when={showList()}>
         <div id="workbook-panel" class="workbook-panel">

@@ -1,4 +1,5 @@
-// Banners for what the user must know: storage failures (with download and retry), engine restarts.
+// Banners for what the user must know: storage failures (with download and retry), engine restarts,
+// another tab saving the open workbook (keep mine or load theirs), cleared site data.
 import { For, Match, Switch } from 'solid-js';
 import type { AppState, Notice } from '../state/createAppState';
 import { useI18n } from './i18nContext';
@@ -42,6 +43,64 @@ export function Notices(props: { app: AppState }) {
                   </button>
                   <button type="button" onClick={() => props.app.downloadCurrent()}>
                     {t('downloadWorkbook')}
+                  </button>
+                </div>
+              </div>
+            </Match>
+            <Match when={notice.kind === 'tab-conflict' && notice}>
+              {(n) => (
+                <div class="notice error" role="alert">
+                  <p>{t('tabConflict')}</p>
+                  <div class="notice-actions">
+                    <button type="button" onClick={() => void props.app.keepMine(n().workbookId)}>
+                      {t('keepMyVersion')}
+                    </button>
+                    <button type="button" onClick={() => void props.app.loadTheirs(n().workbookId)}>
+                      {t('loadOtherVersion')}
+                    </button>
+                    <button type="button" class="primary" onClick={() => props.app.downloadCurrent()}>
+                      {t('downloadMyVersion')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </Match>
+            <Match when={notice.kind === 'tab-updated'}>
+              <div class="notice info" role="status">
+                <p>{t('tabUpdated')}</p>
+                <button type="button" onClick={() => props.app.dismiss(notice.id)}>
+                  {t('dismiss')}
+                </button>
+              </div>
+            </Match>
+            <Match when={notice.kind === 'storage-cleared'}>
+              <div class="notice error" role="alert">
+                <p>{t('storageCleared')}</p>
+                <div class="notice-actions">
+                  <button type="button" class="primary" onClick={() => props.app.downloadCurrent()}>
+                    {t('downloadWorkbook')}
+                  </button>
+                  <button type="button" onClick={() => props.app.dismiss(notice.id)}>
+                    {t('dismiss')}
+                  </button>
+                </div>
+              </div>
+            </Match>
+            <Match when={notice.kind === 'calculation-cancelled'}>
+              <div class="notice info" role="status">
+                <p>{t('calculationCancelled')}</p>
+                <div class="notice-actions">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      props.app.dismiss(notice.id);
+                      props.app.session().redo();
+                    }}
+                  >
+                    {t('redo')}
+                  </button>
+                  <button type="button" onClick={() => props.app.dismiss(notice.id)}>
+                    {t('dismiss')}
                   </button>
                 </div>
               </div>

@@ -1,0 +1,86 @@
+// A newer Bana upgrades the database while an old tab is open: the old tab stops writing and asks
+// for a reload, keeps the edit on screen and still offers the download.
+import { readFile } from 'node:fs/promises';
+import {
+  expect,
+  expectCell,
+  expectSaved,
+  goToCell,
+  openApp,
+  SEED_NAME,
+  saveState,
+  setCell,
+  test,
+} from './support/app';
+
+test('an old tab stops writing when a newer version upgrades the database, and still downloads', async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  await expectSaved(page);
+
+  // The "newer app": a page of the same origin that is not the app (a static file), opening `bana`
+  // at a higher version. It only succeeds once the old tab has closed its connection.
+  const newer = await context.newPage();
+  await newer.goto('/screenshot.png');
+  const version = await newer.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('bana', 99);
+        request.onsuccess = () => {
+          (window as unknown as { __db: IDBDatabase }).__db = request.result;
+          resolve(request.result.version);
+        };
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new Error('blocked: the old tab kept its connection'));
+      }),
+  );
+  expect(version).toBe(99);
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Bana was updated in another tab' });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();
+  // One banner, not a second "not saved" one saying the same.
+  await expect(page.getByRole('alert')).toHaveCount(1);
+
+  await setCell(page, 'A25', 'efter uppgradering');
+  await goToCell(page, 'A25');
+  await expectCell(page, 'A25', 'efter uppgradering');
+  // The save was tried after the debounce and refused.
+  await expect(saveState(page)).toHaveText('Not saved');
+  await page.evaluate(() => (window as unknown as { __bana: { flush(): Promise<unknown> } }).__bana.flush());
+  await expect(saveState(page)).toHaveText('Not saved');
+
+  // What is stored is untouched: the newer app reads it after closing its upgrade connection.
+  const stored = await newer.evaluate(async (name) => {
+    (window as unknown as { __db: IDBDatabase }).__db.close();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('bana');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<{ meta: { name: string }; sheets: { cells: unknown[][] }[] }[]>(
+      (resolve, reject) => {
+        const request = db.transaction('workbooks').objectStore('workbooks').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    db.close();
+    return {
+      version: db.version,
+      a25: all.find((w) => w.meta.name === name)?.sheets[0]?.cells[24]?.[0] ?? null,
+    };
+  }, SEED_NAME);
+  expect(stored.version).toBe(99);
+  expect(stored.a25).not.toBe('efter uppgradering');
+
+  // The edit is not lost: the banner's download has it.
+  const downloading = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Download workbook' }).click();
+  const file = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));
+  expect(file.meta.name).toBe(SEED_NAME);
+  expect(file.sheets[0].cells[24][0]).toBe('efter uppgradering');
+  await expectCell(page, 'A25', 'efter uppgradering');
+});
