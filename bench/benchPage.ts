@@ -2,9 +2,22 @@
 // on this page's main thread, same data, same run. Parameters come from the URL; bench/run.mjs reads
 // window.__benchResult. Every timing is performance.now() around the work, never a timer.
 import { HyperFormula } from 'hyperformula';
-import { createEngineClient, createWorkerEndpoint, type EngineClient } from '../src/engine/engineClient';
-import type { EngineWorkbook, RangeRequest, RangeValues } from '../workers/contract';
+import type { RangeRequest } from '../workers/contract';
 import { ENGINE_CONFIG } from '../workers/engine';
+import {
+  type CaseResult,
+  createBanaHarness,
+  engineStats,
+  type Figure,
+  hfRange,
+  OVER_CAP,
+  overCapAfter,
+  stage,
+  summarise,
+} from './benchShared';
+import { runIdbCase } from './idbCase';
+import { runScaleCase } from './scaleCase';
+import { runTemplatesCase } from './templatesCase';
 import {
   BENCH_SHEET_ID,
   BENCH_SHEET_NAME,
@@ -19,50 +32,6 @@ import {
   viewportAt,
   type WorkbookShape,
 } from './workbookGenerator';
-
-export interface Stats {
-  n: number;
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  samples: number[];
-}
-
-export interface Figure {
-  /** Stable key, e.g. `load.chain.10000`. */
-  id: string;
-  /** What was timed, in words. */
-  figure: string;
-  bana: Stats | null;
-  bare: Stats | null;
-  /** Of Bana's time, what the engine reported spending inside the worker (LoadResult/ApplyResult.ms). */
-  banaEngine?: Stats;
-  /** Which statistic of the samples the table shows for this row. */
-  stat: 'median' | 'p95';
-  /** Why a side is missing, or what it includes. */
-  note?: string;
-}
-
-export interface CaseResult {
-  shape: WorkbookShape;
-  formulaCells: number;
-  rows: number;
-  userAgent: string;
-  hardwareConcurrency: number;
-  /** True when performance.now() has its fine (5 µs) resolution rather than 100 µs. */
-  crossOriginIsolated: boolean;
-  figures: Figure[];
-  /** Wrong values or engine restarts: any entry fails the run. */
-  errors: string[];
-}
-
-declare global {
-  interface Window {
-    __benchResult?: CaseResult;
-    __benchError?: string;
-  }
-}
 
 interface Params {
   shape: WorkbookShape;
@@ -87,118 +56,6 @@ function readParams(): Params {
     editWarmup: num('editWarmup', 3),
     editReps: num('editReps', 10),
     capMs: num('capMs', 60_000),
-  };
-}
-
-/** Nearest-rank percentiles over the samples. */
-export function summarise(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number): number => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-  const round = (x: number): number => Math.round(x * 1000) / 1000;
-  return {
-    n: sorted.length,
-    median: round(
-      sorted.length % 2 === 1
-        ? (sorted[(sorted.length - 1) / 2] as number)
-        : ((sorted[sorted.length / 2 - 1] as number) + (sorted[sorted.length / 2] as number)) / 2,
-    ),
-    p95: round(at(0.95)),
-    min: round(sorted[0] ?? Number.NaN),
-    max: round(sorted[sorted.length - 1] ?? Number.NaN),
-    samples: samples.map(round),
-  };
-}
-
-/** Stats of the engine's own times, or undefined when the answers carried none. */
-function engineStats(samples: number[]): Stats | undefined {
-  return samples.some((x) => Number.isNaN(x)) || samples.length === 0 ? undefined : summarise(samples);
-}
-
-/** A line the runner reads, so it knows which stage was running if the page stops answering. */
-function stage(name: string): void {
-  console.log(`[bench-stage] ${name}`);
-}
-
-const OVER_CAP = Symbol('overCap');
-
-function overCapAfter(ms: number): Promise<typeof OVER_CAP> {
-  // The only timer in the page: a cap on a slow load, never part of a measurement.
-  return new Promise((resolve) => setTimeout(() => resolve(OVER_CAP), ms));
-}
-
-interface Delivery {
-  values: RangeValues;
-  /** performance.now() when onValues ran. */
-  at: number;
-}
-
-/** Bana's client over a real worker, with a way to await the next matching onValues. */
-interface BanaHarness {
-  client: EngineClient;
-  nextValues(accept: (values: RangeValues) => boolean): Promise<Delivery>;
-  setSource(workbook: EngineWorkbook, revision: number): void;
-  /** The `ms` of the engine's latest load or apply answer, read off the wire; NaN after reading. */
-  takeEngineMs(): number;
-  errors: string[];
-}
-
-function createBanaHarness(): BanaHarness {
-  let waiter: { accept: (v: RangeValues) => boolean; resolve: (d: Delivery) => void } | null = null;
-  let source: { workbook: EngineWorkbook; revision: number } = {
-    workbook: { sheets: [], names: [] },
-    revision: 0,
-  };
-  const errors: string[] = [];
-  let engineMs = Number.NaN;
-  const client = createEngineClient({
-    createEndpoint: () => {
-      const endpoint = createWorkerEndpoint();
-      // Listen beside Comlink to the worker's answers ({ id, type, value }) to split Bana's time into
-      // the engine's own and the rest (clone, hop, client). Read only; Comlink is not affected.
-      endpoint.endpoint.addEventListener('message', (event) => {
-        const value = (event as MessageEvent).data?.value;
-        if (value && typeof value === 'object' && typeof value.ms === 'number') engineMs = value.ms;
-      });
-      return endpoint;
-    },
-    source: () => source,
-    // Generous: a restart inside a measurement would be a failure anyway; the page caps loads itself.
-    timeoutMs: 120_000,
-    onValues(values) {
-      const at = performance.now();
-      if (waiter?.accept(values)) {
-        const w = waiter;
-        waiter = null;
-        w.resolve({ values, at });
-      }
-    },
-    onRecovered(reason) {
-      errors.push(`The engine worker was restarted: ${reason}`);
-    },
-  });
-  return {
-    client,
-    errors,
-    takeEngineMs() {
-      const ms = engineMs;
-      engineMs = Number.NaN;
-      return ms;
-    },
-    setSource(workbook, revision) {
-      source = { workbook, revision };
-    },
-    nextValues(accept) {
-      return new Promise((resolve) => {
-        waiter = { accept, resolve };
-      });
-    },
-  };
-}
-
-function hfRange(view: RangeRequest) {
-  return {
-    start: { sheet: 0, row: view.row, col: view.col },
-    end: { sheet: 0, row: view.row + view.rows - 1, col: view.col + view.cols - 1 },
   };
 }
 
@@ -524,7 +381,17 @@ async function runCase(p: Params): Promise<CaseResult> {
   }
 }
 
-runCase(readParams()).then(
+/** The scale shapes, the templates workbook and IndexedDB have their own page logic (bench/*Case.ts). */
+function run(): Promise<CaseResult> {
+  const q = new URLSearchParams(location.search);
+  const shape = q.get('shape');
+  if (shape === 'named' || shape === 'helper') return runScaleCase(q);
+  if (shape === 'templates') return runTemplatesCase(q);
+  if (shape === 'idb') return runIdbCase(q);
+  return runCase(readParams());
+}
+
+run().then(
   (result) => {
     window.__benchResult = result;
     stage('done');

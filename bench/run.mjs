@@ -16,19 +16,41 @@ const capArg = process.argv.find((a) => a.startsWith('--cap='));
 /** A workbook whose open takes longer than this is reported "over cap" instead of waited for. */
 const capMs = Number(capArg?.slice('--cap='.length) ?? process.env.BENCH_CAP_MS ?? 60_000);
 
-/** Cases in run order. Fan-in 100k (superlinear build in HyperFormula 3.5) only in the full run. */
-const cases = quick
+/**
+ * Cases in run order. Fan-in 100k (superlinear build in stock HyperFormula 3.5) only in the full run.
+ * `named`/`helper` are issue 5's scale shapes (Bana, bare HF and the plain-JS limit); 500k formulas
+ * only in the full run. `templates` is a scenario of ~100k cells built from the shipped templates.
+ */
+const allCases = quick
   ? [
       { shape: 'chain', n: 10_000, loadReps: 1, editWarmup: 3, editReps: 10 },
       { shape: 'chain', n: 100_000, loadReps: 1, editWarmup: 3, editReps: 10 },
       { shape: 'fanIn', n: 10_000, loadReps: 1, editWarmup: 2, editReps: 5 },
+      { shape: 'named', n: 10_000, loadReps: 1, editWarmup: 2, editReps: 10, globalReps: 5 },
+      { shape: 'helper', n: 10_000, loadReps: 1, editWarmup: 2, editReps: 10, globalReps: 5 },
+      { shape: 'named', n: 100_000, loadReps: 1, editWarmup: 1, editReps: 5, globalReps: 2 },
+      { shape: 'templates', n: 100_000, loadReps: 1, editReps: 3 },
+      { shape: 'idb', n: 100_000, editReps: 3 },
     ]
   : [
       { shape: 'chain', n: 10_000, loadReps: 5, editWarmup: 5, editReps: 30 },
       { shape: 'chain', n: 100_000, loadReps: 3, editWarmup: 5, editReps: 30 },
       { shape: 'fanIn', n: 10_000, loadReps: 5, editWarmup: 3, editReps: 20 },
       { shape: 'fanIn', n: 100_000, loadReps: 3, editWarmup: 2, editReps: 10 },
+      { shape: 'named', n: 10_000, loadReps: 3, editWarmup: 3, editReps: 20, globalReps: 10 },
+      { shape: 'helper', n: 10_000, loadReps: 3, editWarmup: 3, editReps: 20, globalReps: 10 },
+      { shape: 'named', n: 100_000, loadReps: 2, editWarmup: 2, editReps: 20, globalReps: 5 },
+      { shape: 'helper', n: 100_000, loadReps: 2, editWarmup: 2, editReps: 20, globalReps: 5 },
+      { shape: 'named', n: 500_000, loadReps: 1, editWarmup: 1, editReps: 10, globalReps: 2 },
+      { shape: 'helper', n: 500_000, loadReps: 1, editWarmup: 1, editReps: 10, globalReps: 2 },
+      { shape: 'templates', n: 100_000, loadReps: 3, editReps: 10 },
+      { shape: 'idb', n: 100_000, editReps: 7 },
     ];
+/** `--only=named,templates` runs the cases whose shape is listed (to rerun a part). */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const cases = only ? allCases.filter((c) => only.has(c.shape)) : allCases;
+const outName = only ? `latest-${[...only].join('-')}.json` : 'latest.json';
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -125,7 +147,7 @@ function fmt(ms) {
   return ms.toFixed(0);
 }
 
-/** Rows of the table: figure, Bana ms, bare HF ms, Bana / bare. */
+/** Rows of the table: figure, Bana ms, engine share, bare HF ms, plain-JS ms and the ratios. */
 function tableRows(results) {
   const rows = [];
   for (const r of results) {
@@ -136,13 +158,18 @@ function tableRows(results) {
     for (const f of r.result.figures) {
       const bana = f.bana ? f.bana[f.stat] : null;
       const bare = f.bare ? f.bare[f.stat] : null;
+      const plain = f.plain ? f.plain[f.stat] : null;
+      const ratio = (a, b) => (a !== null && b !== null && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
       rows.push({
         id: f.id,
         figure: f.figure,
         bana: f.bana ? fmt(bana) : f.note?.startsWith('over cap') ? 'over cap' : '—',
         engine: f.banaEngine ? fmt(f.banaEngine[f.stat]) : '—',
         bare: fmt(bare),
-        ratio: bana !== null && bare !== null && bare > 0 ? `${(bana / bare).toFixed(2)}×` : '—',
+        plain: plain === null ? '—' : fmt(plain),
+        ratio: ratio(bana, bare),
+        banaPlain: ratio(bana, plain),
+        barePlain: ratio(bare, plain),
         n: Math.max(f.bana?.n ?? 0, f.bare?.n ?? 0),
       });
     }
@@ -152,11 +179,13 @@ function tableRows(results) {
 
 function markdownTable(rows) {
   const lines = [
-    '| Figure | n | Bana ms | of which in engine | bare HF ms | Bana / bare |',
-    '|---|--:|--:|--:|--:|--:|',
+    '| Figure | n | Bana ms | of which in engine | bare HF ms | plain JS ms | Bana / bare | Bana / plain | bare / plain |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.figure} | ${r.n ?? ''} | ${r.bana} | ${r.engine} | ${r.bare} | ${r.ratio} |`);
+    lines.push(
+      `| ${r.figure} | ${r.n ?? ''} | ${r.bana} | ${r.engine} | ${r.bare} | ${r.plain ?? '—'} | ${r.ratio} | ${r.banaPlain ?? '—'} | ${r.barePlain ?? '—'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -182,6 +211,9 @@ async function main() {
       configFile: path.join(root, 'vite.config.ts'),
       logLevel: 'warn',
       clearScreen: false,
+      // Prebundle HyperFormula afresh: Vite's dependency cache does not notice patches/ changing
+      // node_modules (patch-package), and a stale prebundle would measure the unpatched engine.
+      optimizeDeps: { force: true },
       // Another engineer's dev server may hold 5173: take any free port, and no HMR socket.
       // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
       server: {
@@ -248,7 +280,7 @@ async function main() {
       cases: results,
     };
     await mkdir(path.join(root, 'bench/results'), { recursive: true });
-    await writeFile(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(root, 'bench/results', outName), `${JSON.stringify(report, null, 2)}\n`);
 
     console.log(
       `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ` +
@@ -262,7 +294,7 @@ async function main() {
         'medians unless the row says p95\n',
     );
     console.log(markdownTable(rows));
-    console.log('\nJSON: bench/results/latest.json');
+    console.log(`\nJSON: bench/results/${outName}`);
     if (exitCode !== 0) console.log('\nFAILED: see the errors above.');
   } catch (error) {
     console.error(error);

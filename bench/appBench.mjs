@@ -1,0 +1,462 @@
+// `npm run bench:app [-- --quick]`: app-level figures of the real production build in headless
+// Chromium. Builds with the project's vite.config.ts into bench/results/dist (gitignored), serves it
+// with `vite preview`, and measures: JavaScript shipped (gzip), cold start, keystroke → displayed
+// value, input → key figure in the Dalarna scenario, a 100k-row sheet (paste, keystroke, full
+// recalculation with main-thread long tasks, wheel scrolling frame times). Every in-page time is
+// performance.now() between a DOM event and the DOM change (or the frame after it).
+// Writes bench/results/app-latest.json. Not part of the test suite.
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'bench/results/dist');
+const quick = process.argv.includes('--quick');
+/** `--only=cold,seed,dalarna,big` runs a part (the build and the sizes always run). */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const wanted = (part) => !only || only.has(part);
+const ROWS = 100_000;
+const DALARNA = 'Region Dalarna – mot −75 % till 2030';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function log(line) {
+  process.stderr.write(`[bench:app] ${line}\n`);
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const r = (x) => Math.round(x * 100) / 100;
+  return {
+    n: s.length,
+    median: r(median),
+    p95: r(at(0.95)),
+    min: r(s[0]),
+    max: r(s[s.length - 1]),
+    samples: samples.map(r),
+  };
+}
+
+/** Gzip sizes of the build: the entry and its static imports, the lazy chunks, the worker. */
+async function shippedSizes() {
+  const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8'));
+  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  const staticFiles = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || staticFiles.has(chunk.file)) return;
+    staticFiles.add(chunk.file);
+    for (const k of chunk.imports ?? []) visit(k);
+  };
+  visit(entryKey);
+  const lazyFiles = new Set();
+  const visitLazy = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || staticFiles.has(chunk.file) || lazyFiles.has(chunk.file)) return;
+    lazyFiles.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visitLazy(k);
+  };
+  for (const key of Object.keys(manifest)) for (const k of manifest[key].dynamicImports ?? []) visitLazy(k);
+  const assets = (await readdir(path.join(outDir, 'assets'))).filter((f) => f.endsWith('.js'));
+  const size = async (file) => {
+    const buf = await readFile(path.join(outDir, file));
+    return { file, raw: buf.length, gzip: gzipSync(buf).length };
+  };
+  const groups = { mainStatic: [], lazy: [], worker: [] };
+  for (const f of assets) {
+    const file = `assets/${f}`;
+    const s = await size(file);
+    if (staticFiles.has(file)) groups.mainStatic.push(s);
+    else if (lazyFiles.has(file)) groups.lazy.push(s);
+    else groups.worker.push(s);
+  }
+  const sum = (xs) => ({
+    raw: xs.reduce((a, x) => a + x.raw, 0),
+    gzip: xs.reduce((a, x) => a + x.gzip, 0),
+    files: xs,
+  });
+  return { mainStatic: sum(groups.mainStatic), lazy: sum(groups.lazy), worker: sum(groups.worker) };
+}
+
+/** `C5` → the selector of its grid cell (ARIA indices count the header row and column). */
+function cellSelector(ref) {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return `[role=grid] [role=row][aria-rowindex="${Number(m[2]) + 1}"] [role=gridcell][aria-colindex="${col + 1}"]`;
+}
+
+async function goTo(page, ref) {
+  const box = page.getByRole('textbox', { name: 'Cell address', exact: true });
+  await box.fill(ref);
+  await box.press('Enter');
+}
+
+/**
+ * Arm a measurement in the page: from the next Enter keydown (capture phase) until `selector`'s text
+ * (spaces removed) is `expected` (or, with expected null, differs from what it is now). Resolves with
+ * [ms to the DOM change, ms to the frame after it].
+ */
+async function arm(page, selector, expected) {
+  await page.evaluate(
+    ({ selector, expected }) => {
+      const text = () =>
+        (document.querySelector(selector)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, '');
+      const before = text();
+      window.__measured = new Promise((resolve) => {
+        let t0 = null;
+        const onKey = (e) => {
+          if (e.key === 'Enter' && t0 === null) t0 = performance.now();
+        };
+        window.addEventListener('keydown', onKey, true);
+        const observer = new MutationObserver(() => {
+          if (t0 === null) return;
+          const now = text();
+          if (expected === null ? now === before || now === '' : now !== expected) return;
+          const dom = performance.now() - t0;
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, true);
+          requestAnimationFrame(() => resolve([dom, performance.now() - t0]));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        // A value that never shows is reported, not waited for: the run goes on.
+        setTimeout(() => {
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, true);
+          resolve([Number.NaN, Number.NaN, `timeout: "${text()}" (before "${before}", t0 ${t0})`]);
+        }, 30_000);
+      });
+    },
+    { selector, expected },
+  );
+}
+
+async function measured(page) {
+  const out = await page.evaluate(() => window.__measured);
+  if (out[2]) log(`  ${out[2]}`);
+  return out;
+}
+
+async function addSheet(page) {
+  const before = await page.getByRole('tab').count();
+  await page.getByRole('button', { name: 'Add sheet', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[role=tab]').length === n + 1, before);
+}
+
+async function newPage(browser) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+async function waitForValues(page) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[role=grid] [role=gridcell]')].some(
+        (c) => (c.textContent ?? '').trim() !== '',
+      ),
+    null,
+    { timeout: 60_000 },
+  );
+}
+
+async function coldStart(browser, baseUrl, reps) {
+  const first = [];
+  const reload = [];
+  for (let i = 0; i < reps; i++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}?debug`);
+    await waitForValues(page);
+    first.push(await page.evaluate(() => performance.now()));
+    await page.reload();
+    await waitForValues(page);
+    reload.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return { first: stats(first), reload: stats(reload) };
+}
+
+/** Type numbers into A1 of the current sheet and time until B1 (=A1*k) shows the result. */
+async function keystrokes(page, reps, factor) {
+  const samples = [];
+  const frames = [];
+  for (let i = 0; i < reps + 2; i++) {
+    const v = 11 + i;
+    await goTo(page, 'A1');
+    await arm(page, cellSelector('B1'), String(v * factor));
+    await page.keyboard.type(String(v));
+    await page.keyboard.press('Enter');
+    const [dom, frame] = await measured(page);
+    if (i < 2) continue;
+    samples.push(dom);
+    frames.push(frame);
+  }
+  return { dom: stats(samples), frame: stats(frames) };
+}
+
+async function seedKeystroke(browser, baseUrl, reps) {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(`${baseUrl}?debug`);
+  await waitForValues(page);
+  await addSheet(page);
+  await goTo(page, 'B1');
+  await page.keyboard.type('=A1*2');
+  await page.keyboard.press('Enter');
+  const result = await keystrokes(page, reps, 2);
+  await context.close();
+  return { ...result, errors };
+}
+
+async function dalarna(browser, baseUrl, reps) {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(`${baseUrl}?debug`);
+  await waitForValues(page);
+  const toggle = page.getByRole('button', { name: 'Workbooks', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page
+    .getByRole('region', { name: 'Your workbooks' })
+    .getByRole('button', { name: `Open ${DALARNA}`, exact: true })
+    .click();
+  const key =
+    '[aria-label="Scenario results"] [data-key="reductionAtTarget"], [data-key="reductionAtTarget"]';
+  await page.waitForSelector(key, { timeout: 60_000 });
+  await page.waitForFunction((sel) => /\d/.test(document.querySelector(sel)?.textContent ?? ''), key, {
+    timeout: 60_000,
+  });
+  // The bus measure's fuel volume replaced per year: every year of its reduction moves with it.
+  const template = JSON.parse(
+    await readFile(path.join(root, 'models/templates/fuel-conversion.bana.json'), 'utf8'),
+  );
+  const row = template.sheets[0].cells.findIndex((r) => r[0] === 'Ersatt fossilt bränsle per år') + 1;
+  await page.getByRole('tab', { name: template.sheets[0].name, exact: true }).click();
+  const samples = [];
+  const frames = [];
+  for (let i = 0; i < reps + 1; i++) {
+    await goTo(page, `B${row}`);
+    await arm(page, key, null);
+    await page.keyboard.type(String(600_000 + (i + 1) * 50_000));
+    await page.keyboard.press('Enter');
+    const [dom, frame] = await measured(page);
+    if (i === 0) continue;
+    samples.push(dom);
+    frames.push(frame);
+  }
+  await context.close();
+  return { dom: stats(samples), frame: stats(frames), errors };
+}
+
+/** A 100k-row sheet: A = i, B = A*$D$1. Paste, keystroke, global recalculation, scrolling. */
+async function bigSheet(browser, baseUrl, reps) {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(`${baseUrl}?debug`);
+  await waitForValues(page);
+  await addSheet(page);
+  await goTo(page, 'D1');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  const values = new Array(ROWS);
+  for (let i = 0; i < ROWS; i++) values[i] = [i + 1, `=A${i + 1}*$D$1`];
+  // The setCells command a paste of this block produces, through the session's execute (the debug
+  // hook): the same document → engine → history → save path as a person's paste.
+  await goTo(page, 'A1');
+  const pasteStarted = Date.now();
+  await page.evaluate((values) => {
+    const s = window.__bana.session();
+    s.execute({ type: 'setCells', sheetId: s.activeSheetId(), row: 0, col: 0, values }, 'paste');
+  }, values);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel)?.textContent ?? '').trim() === '2',
+    cellSelector('B1'),
+    {
+      timeout: 120_000,
+    },
+  );
+  const pasteMs = Date.now() - pasteStarted;
+  log(`  pasted ${ROWS} rows in ${pasteMs} ms`);
+
+  // Keystroke → displayed at 100k formulas (B1 = A1 * 2).
+  const keys = await keystrokes(page, reps, 2);
+
+  // Full recalculation: D1 feeds every formula. Long tasks on the main thread while it runs.
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const globalSamples = [];
+  const longTasks = [];
+  for (let i = 0; i < Math.max(3, Math.floor(reps / 4)); i++) {
+    const d = 3 + i;
+    const a1 = 11 + reps + 1; // the last keystroke value in A1
+    await goTo(page, 'D1');
+    await page.evaluate(() => {
+      window.__longTasks = [];
+    });
+    await arm(page, cellSelector('B1'), String(a1 * d));
+    await page.keyboard.type(String(d));
+    await page.keyboard.press('Enter');
+    const [dom] = await measured(page);
+    globalSamples.push(dom);
+    longTasks.push(await page.evaluate(() => window.__longTasks.map((t) => Math.round(t.duration))));
+  }
+
+  // Scrolling: wheel steps over the grid while a rAF loop records frame intervals.
+  const box = await page.locator('[role=grid]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await goTo(page, 'A1');
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    window.__scrolling = true;
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (window.__scrolling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const steps = quick ? 60 : 150;
+  for (let i = 0; i < steps; i++) await page.mouse.wheel(0, 400);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const scroll = await page.evaluate(() => {
+    window.__scrolling = false;
+    return { frames: window.__frames.slice(1), scrollTop: document.querySelector('[role=grid]').scrollTop };
+  });
+  await context.close();
+  return {
+    pasteMs,
+    keystroke: keys,
+    globalEdit: stats(globalSamples),
+    longTasks,
+    scroll: { ...stats(scroll.frames), scrollTop: scroll.scrollTop, steps },
+    errors,
+  };
+}
+
+async function main() {
+  const loadBefore = os.loadavg();
+  log('vite build …');
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+  const sizes = await shippedSizes();
+  const server = await preview({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 5290, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  const baseUrl = server.resolvedUrls?.local[0];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const reps = quick ? 8 : 20;
+  const report = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', sizes };
+  let exitCode = 0;
+  try {
+    if (wanted('cold')) {
+      log('cold start …');
+      report.coldStart = await coldStart(browser, baseUrl, quick ? 2 : 5);
+    }
+    if (wanted('seed')) {
+      log('keystroke in the seed workbook …');
+      report.seedKeystroke = await seedKeystroke(browser, baseUrl, reps);
+    }
+    if (wanted('dalarna')) {
+      log('Dalarna: parameter → key figure …');
+      report.dalarna = await dalarna(browser, baseUrl, quick ? 5 : 10);
+    }
+    if (wanted('big')) {
+      log('100k-row sheet …');
+      report.bigSheet = await bigSheet(browser, baseUrl, reps);
+    }
+  } catch (error) {
+    console.error(error);
+    exitCode = 1;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  report.machine = {
+    cpuModel: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+    loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    chromium: browser.version(),
+  };
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  await writeFile(path.join(root, 'bench/results/app-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const kB = (b) => `${(b / 1024).toFixed(1)} kB`;
+  const f = (s) => (s ? `${s.median.toFixed(1)} (p95 ${s.p95.toFixed(1)}, n ${s.n})` : '—');
+  console.log(
+    `Machine: ${report.machine.cpuModel}, ${report.machine.cores} cores; load before ${report.machine.loadAverageBefore.join(' ')}, after ${report.machine.loadAverageAfter.join(' ')}`,
+  );
+  console.log(
+    `JS main thread (entry + static imports): ${kB(sizes.mainStatic.gzip)} gzip (${kB(sizes.mainStatic.raw)} raw, ${sizes.mainStatic.files.length} files)`,
+  );
+  console.log(
+    `JS lazy chunks: ${kB(sizes.lazy.gzip)} gzip (${kB(sizes.lazy.raw)} raw, ${sizes.lazy.files.length} files)`,
+  );
+  console.log(
+    `JS worker: ${kB(sizes.worker.gzip)} gzip (${kB(sizes.worker.raw)} raw, ${sizes.worker.files.map((x) => x.file).join(', ')})`,
+  );
+  if (report.coldStart)
+    console.log(
+      `cold start to values in the grid, first run / reload, ms: ${f(report.coldStart.first)} / ${f(report.coldStart.reload)}`,
+    );
+  if (report.seedKeystroke)
+    console.log(
+      `keystroke → B1 shown, seed workbook, ms (DOM / next frame): ${f(report.seedKeystroke.dom)} / ${f(report.seedKeystroke.frame)}`,
+    );
+  if (report.dalarna)
+    console.log(
+      `Dalarna parameter → key figure, ms (DOM / next frame): ${f(report.dalarna.dom)} / ${f(report.dalarna.frame)}`,
+    );
+  if (report.bigSheet) {
+    const b = report.bigSheet;
+    console.log(`100k rows: paste → B1 shown ${b.pasteMs} ms`);
+    console.log(
+      `100k rows: keystroke → B1 shown, ms (DOM / next frame): ${f(b.keystroke.dom)} / ${f(b.keystroke.frame)}`,
+    );
+    console.log(
+      `100k rows: global edit D1 (full recalc) → B1 shown, ms: ${f(b.globalEdit)}; long tasks per edit (ms): ${JSON.stringify(b.longTasks)}`,
+    );
+    console.log(
+      `100k rows: wheel scroll frame interval, ms: p50 ${b.scroll.median}, p95 ${b.scroll.p95}, max ${b.scroll.max}, ${b.scroll.n} frames, ${b.scroll.steps} wheel steps, scrollTop ${b.scroll.scrollTop}`,
+    );
+  }
+  const errors = ['seedKeystroke', 'dalarna', 'bigSheet'].flatMap((k) => report[k]?.errors ?? []);
+  if (errors.length) {
+    console.log(`page errors: ${errors.join(' | ')}`);
+    exitCode = 1;
+  }
+  console.log('JSON: bench/results/app-latest.json');
+  process.exit(exitCode);
+}
+
+main();
