@@ -107,6 +107,62 @@ describe('engine client', () => {
     client.dispose();
   });
 
+  it('restarts at once when the worker throws mid-recalculation, without waiting for the timeout', async () => {
+    let fatal: ((message: string) => void) | null = null;
+    let made = 0;
+    let doc: EngineWorkbook = { sheets: [{ id: S, name: 'S', cells: [[1, '=A1*10']] }], names: [] };
+    const seen: RangeValues[] = [];
+    const onRecovered = vi.fn();
+    const client = createEngineClient({
+      createEndpoint: () => {
+        made++;
+        const channel = new MessageChannel();
+        const engine = createEngine();
+        // The first worker hangs in apply (as if mid-recalculation) and then reports an uncaught error.
+        const api: EngineApi =
+          made === 1
+            ? {
+                ...engine,
+                apply: () => {
+                  setTimeout(() => fatal?.('RangeError: Maximum call stack size exceeded'), 20);
+                  return new Promise(() => {});
+                },
+              }
+            : engine;
+        Comlink.expose(api, channel.port1);
+        return {
+          endpoint: channel.port2 as unknown as Comlink.Endpoint,
+          terminate: () => {
+            channel.port1.close();
+            channel.port2.close();
+          },
+          onFatal(listener) {
+            fatal = listener;
+            return () => {
+              fatal = null;
+            };
+          },
+        };
+      },
+      source: () => ({ workbook: doc, revision: 2 }),
+      timeoutMs: 60_000,
+      onValues: (v) => seen.push(v),
+      onRecovered,
+    });
+    client.setViewport(VIEW);
+    await client.load(doc, 1);
+    await client.idle();
+    doc = { ...doc, sheets: [{ ...doc.sheets[0]!, cells: [[5, '=A1*10']] }] };
+    const started = Date.now();
+    await client.apply([{ kind: 'setCells', sheetId: S, row: 0, col: 0, values: [[5]] }], 2);
+    await client.idle();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(onRecovered).toHaveBeenCalledTimes(1);
+    expect(made).toBe(2);
+    expect(seen.at(-1)?.values).toEqual([5, 50]);
+    client.dispose();
+  });
+
   it('gives up after repeated failures and says so instead of looping', async () => {
     const statuses: string[] = [];
     const client = createEngineClient({

@@ -305,5 +305,9 @@ describe('neutraliseText and restoreText', () => {
     }
     expect(neutraliseText('+46 8 123')).toBe("'+46 8 123");
     expect(neutraliseText('Fastigheter')).toBe('Fastigheter');
+    // Every starting character a spreadsheet could run: = + - @ tab and carriage return.
+    for (const risky of ['=1+1', '+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1']) {
+      expect(neutraliseText(risky), JSON.stringify(risky)).toBe(`'${risky}`);
+    }
   });
 });
