@@ -89,34 +89,28 @@ export function ScenarioPanel(props: {
             result={r()}
             labels={labels()}
             table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('chartYear')}</th>
-                    <th scope="col">{t('seriesProjected')}</th>
-                    <th scope="col">{t('seriesBau')}</th>
-                    <th scope="col">{t('seriesTargetLinear')}</th>
-                    <th scope="col">{t('seriesTargetNeutral')}</th>
-                    <th scope="col">{t('seriesTargetConstant')}</th>
-                    <th scope="col">{t('seriesTargetBudget')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().years}>
-                    {(year, i) => (
-                      <tr>
-                        <th scope="row">{year}</th>
-                        <td>{n(r().projected[i()])}</td>
-                        <td>{n(r().bau[i()])}</td>
-                        <td>{n(r().targets.linear[i()])}</td>
-                        <td>{n(r().targets.neutral[i()])}</td>
-                        <td>{n(r().targets.constant[i()])}</td>
-                        <td>{n(r().targets.budget[i()])}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <DataTable
+                columns={[
+                  t('chartYear'),
+                  t('seriesProjected'),
+                  t('seriesBau'),
+                  t('seriesTargetLinear'),
+                  t('seriesTargetNeutral'),
+                  t('seriesTargetConstant'),
+                  t('seriesTargetBudget'),
+                ]}
+                rows={r().years.map((year, i) => ({
+                  header: String(year),
+                  cells: [
+                    r().projected[i],
+                    r().bau[i],
+                    r().targets.linear[i],
+                    r().targets.neutral[i],
+                    r().targets.constant[i],
+                    r().targets.budget[i],
+                  ].map((v) => n(v)),
+                }))}
+              />
             }
           />
           <Chart
@@ -129,24 +123,13 @@ export function ScenarioPanel(props: {
             result={r()}
             labels={labels()}
             table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('chartYear')}</th>
-                    <For each={r().measures}>{(m) => <th scope="col">{m.name}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().years}>
-                    {(year, i) => (
-                      <tr>
-                        <th scope="row">{year}</th>
-                        <For each={r().measures}>{(m) => <td>{n(m.values[i()])}</td>}</For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <DataTable
+                columns={[t('chartYear'), ...r().measures.map((m) => m.name)]}
+                rows={r().years.map((year, i) => ({
+                  header: String(year),
+                  cells: r().measures.map((m) => n(m.values[i])),
+                }))}
+              />
             }
           />
           <Chart
@@ -159,30 +142,19 @@ export function ScenarioPanel(props: {
             result={r()}
             labels={labels()}
             table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('measure')}</th>
-                    <th scope="col">{t('chartKrPerTonne')}</th>
-                    <th scope="col">{t('totalReductionT')}</th>
-                    <th scope="col">{t('costKr')}</th>
-                    <th scope="col">{t('measureType')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().measures}>
-                    {(m) => (
-                      <tr>
-                        <th scope="row">{m.name}</th>
-                        <td>{n(m.krPerTonne)}</td>
-                        <td>{n(m.total)}</td>
-                        <td>{n(m.cost)}</td>
-                        <td>{m.type}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <DataTable
+                columns={[
+                  t('measure'),
+                  t('chartKrPerTonne'),
+                  t('totalReductionT'),
+                  t('costKr'),
+                  t('measureType'),
+                ]}
+                rows={r().measures.map((m) => ({
+                  header: m.name,
+                  cells: [n(m.krPerTonne), n(m.total), n(m.cost), m.type],
+                }))}
+              />
             }
           />
         </section>
@@ -258,5 +230,28 @@ function Chart(props: {
         {props.table}
       </details>
     </figure>
+  );
+}
+
+/** A chart's numbers as an accessible table: column headers, and a row header per row. */
+function DataTable(props: { columns: string[]; rows: { header: string; cells: string[] }[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <For each={props.columns}>{(c) => <th scope="col">{c}</th>}</For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.rows}>
+          {(row) => (
+            <tr>
+              <th scope="row">{row.header}</th>
+              <For each={row.cells}>{(cell) => <td>{cell}</td>}</For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }
