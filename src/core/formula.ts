@@ -456,3 +456,84 @@ export function acceptsReferenceAt(formula: string, caret: number): boolean {
   if (before.kind === 'operator') return POINTING_OPERATORS.has(before.text);
   return before.kind === 'separator' || before.text === '(';
 }
+
+/** A block of cells moved by cut and paste: where it was, and where it went. */
+export interface CellMove {
+  /** The sheet the cells were cut from, and the sheet they were pasted on. */
+  fromSheet: string;
+  toSheet: string;
+  /** The cut rectangle on `fromSheet`, inclusive. */
+  row: number;
+  col: number;
+  rowEnd: number;
+  colEnd: number;
+  /** How far the block moved. */
+  dRow: number;
+  dCol: number;
+}
+
+/** Writes one end of a reference moved by (dRow, dCol) whatever its `$` markers, or null off the grid. */
+function movePart(part: RefPart, dRow: number, dCol: number): string | null {
+  const col = part.col + dCol;
+  const row = part.row + dRow;
+  if (
+    (part.kind !== 'row' && (col < 0 || col >= MAX_COLS)) ||
+    (part.kind !== 'column' && (row < 0 || row >= MAX_ROWS))
+  ) {
+    return null;
+  }
+  const colText = part.kind === 'row' ? '' : `${part.colAbsolute ? '$' : ''}${columnLabel(col)}`;
+  const rowText = part.kind === 'column' ? '' : `${part.rowAbsolute ? '$' : ''}${row + 1}`;
+  return colText + rowText;
+}
+
+/**
+ * The formula after a cut and paste, as Excel rewrites it: every reference that lies wholly
+ * inside the moved block now points where the block went (absolute or not); references that
+ * only overlap it, and everything else, are kept byte for byte. `ownSheet` is the sheet the
+ * formula is on after the move (it decides whether a moved reference needs a sheet qualifier).
+ * @example moveReferences('=A1*2', 'S', { fromSheet: 'S', toSheet: 'S', row: 0, col: 0, rowEnd: 0, colEnd: 0, dRow: 2, dCol: 1 }, 'S') // '=B3*2'
+ */
+export function moveReferences(
+  formula: string,
+  formulaSheet: string,
+  move: CellMove,
+  ownSheet = formulaSheet,
+): string {
+  if (!isFormulaText(formula) || (move.dRow === 0 && move.dCol === 0 && move.fromSheet === move.toSheet)) {
+    return formula;
+  }
+  const from = move.fromSheet.toLocaleLowerCase();
+  let out = '';
+  let changed = false;
+  for (const token of lex(formula)) {
+    const ref = token.ref;
+    const sheet = (ref?.first.sheet?.name ?? ref?.second?.sheet?.name ?? formulaSheet).toLocaleLowerCase();
+    const bounds = ref ? refBounds(ref) : null;
+    const inside =
+      ref &&
+      bounds &&
+      sheet === from &&
+      bounds.row >= move.row &&
+      bounds.rowEnd <= move.rowEnd &&
+      bounds.col >= move.col &&
+      bounds.colEnd <= move.colEnd;
+    if (!ref || !inside) {
+      out += token.text;
+      continue;
+    }
+    const first = movePart(ref.first.part, move.dRow, move.dCol);
+    const second = ref.second ? movePart(ref.second.part, move.dRow, move.dCol) : '';
+    if (first === null || second === null) {
+      out += '#REF!';
+      changed = true;
+      continue;
+    }
+    const qualified =
+      ref.first.sheet !== undefined || move.toSheet.toLocaleLowerCase() !== ownSheet.toLocaleLowerCase();
+    const qualifier = qualified ? `${quoteSheetName(move.toSheet)}!` : '';
+    out += qualifier + first + (ref.second ? `:${second}` : '');
+    changed = true;
+  }
+  return changed ? out : formula;
+}

@@ -16,7 +16,14 @@ import {
   isFormula,
   usedSize,
 } from '../core/document';
-import { acceptsReferenceAt, extractReferences, referenceEndingAt, shiftFormula } from '../core/formula';
+import {
+  type CellMove,
+  acceptsReferenceAt,
+  extractReferences,
+  moveReferences,
+  referenceEndingAt,
+  shiftFormula,
+} from '../core/formula';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
 import { formatForEdit, parseInput } from '../core/input';
 import { formatRange } from '../core/address';
@@ -505,8 +512,21 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     const colEnd = Math.min(MAX_COLS - 1, at.col + width - 1);
     const target: Command = { type: 'setCells', sheetId, row: at.row, col: at.col, values: block };
     if (internal?.cut) {
-      // Cut and paste moves: clear the source (where it does not overlap the target), then write.
+      // Cut and paste moves, as in Excel: clear the source, write the block, and point every formula
+      // that referred to the moved cells (inside the block or anywhere in the workbook) at their new place.
       const source = internal.rect;
+      const fromSheet = findSheet(doc(), internal.sheetId);
+      const toSheet = activeSheet();
+      const move: CellMove = {
+        fromSheet: fromSheet?.name ?? toSheet.name,
+        toSheet: toSheet.name,
+        ...source,
+        dRow: at.row - source.row,
+        dCol: at.col - source.col,
+      };
+      const moved = block.map((row) =>
+        row.map((raw) => (isFormula(raw) ? moveReferences(raw, move.fromSheet, move, move.toSheet) : raw)),
+      );
       const clearSource: Command = {
         type: 'setCells',
         sheetId: internal.sheetId,
@@ -514,7 +534,29 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
         col: source.col,
         values: blockOf(source, () => null),
       };
-      execute({ type: 'batch', commands: [clearSource, target] }, 'cut-paste');
+      const inside = (r: number, c: number, rect: CellRect) =>
+        r >= rect.row && r <= rect.rowEnd && c >= rect.col && c <= rect.colEnd;
+      const targetRect: CellRect = { row: at.row, col: at.col, rowEnd, colEnd };
+      const redirects: Command[] = [];
+      for (const sheet of doc().sheets) {
+        sheet.cells.forEach((row, r) => {
+          row.forEach((raw, c) => {
+            if (!isFormula(raw)) return;
+            if (sheet.id === internal.sheetId && inside(r, c, source)) return;
+            if (sheet.id === toSheet.id && inside(r, c, targetRect)) return;
+            const next = moveReferences(raw, sheet.name, move);
+            if (next !== raw)
+              redirects.push({ type: 'setCells', sheetId: sheet.id, row: r, col: c, values: [[next]] });
+          });
+        });
+      }
+      execute(
+        {
+          type: 'batch',
+          commands: [clearSource, ...redirects, { ...target, values: moved }],
+        },
+        'cut-paste',
+      );
       clipboard = null;
     } else {
       execute(target, 'paste');

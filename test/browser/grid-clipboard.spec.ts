@@ -160,9 +160,7 @@ test('cut and paste moves the cells', async ({ page }) => {
 });
 
 test('cut and paste redirects references to the moved cells, as Excel does', async ({ page }) => {
-  // Known gap: the app moves raw contents unchanged, so =A1+1 moved along with A1 still reads A1 (now
-  // empty), and formulas elsewhere that read A1 are not redirected. Needs a core "move references" rewrite.
-  test.fail();
+  // =A1+1 moved along with A1 reads the moved A1, and =A1*10 elsewhere follows A1 to its new place.
   await enter(page, 'A1', '3');
   await enter(page, 'B1', '=A1+1');
   await enter(page, 'A3', '=A1*10');

@@ -3,6 +3,7 @@ import { MAX_COLS, MAX_ROWS } from '../../src/core/address';
 import {
   acceptsReferenceAt,
   extractReferences,
+  moveReferences,
   referenceEndingAt,
   renameSheetInFormula,
   shiftFormula,
@@ -459,5 +460,36 @@ describe('referenceEndingAt', () => {
     expect(referenceEndingAt('=A1 ', 4)).toBeNull();
     expect(referenceEndingAt('="A1"', 4)).toBeNull();
     expect(referenceEndingAt('A1', 2)).toBeNull();
+  });
+});
+
+describe('moveReferences (cut and paste)', () => {
+  const move = (over: Partial<import('../../src/core/formula').CellMove> = {}) => ({
+    fromSheet: 'S',
+    toSheet: 'S',
+    row: 0,
+    col: 0,
+    rowEnd: 1,
+    colEnd: 1,
+    dRow: 3,
+    dCol: 2,
+    ...over,
+  });
+
+  it('points references wholly inside the moved block at its new place, absolute or not', () => {
+    expect(moveReferences('=A1+$B$2*2', 'S', move())).toBe('=C4+$D$5*2');
+    expect(moveReferences('=SUM(A1:B2)', 'S', move())).toBe('=SUM(C4:D5)');
+  });
+
+  it('leaves references outside or only overlapping the block, and other sheets, unchanged', () => {
+    expect(moveReferences('=C3+SUM(A1:C3)', 'S', move())).toBe('=C3+SUM(A1:C3)');
+    expect(moveReferences('=A1', 'Other', move())).toBe('=A1');
+    expect(moveReferences('="A1"&A1', 'S', move())).toBe('="A1"&C4');
+  });
+
+  it('follows the sheet qualifier, and qualifies when the cells moved to another sheet', () => {
+    expect(moveReferences("='S'!A1+S!B2", 'Other', move())).toBe('=S!C4+S!D5');
+    expect(moveReferences('=A1', 'S', move({ toSheet: 'Klimatfond 2025' }))).toBe("='Klimatfond 2025'!C4");
+    expect(moveReferences('=A1', 'S', move({ toSheet: 'Klimatfond 2025' }), 'Klimatfond 2025')).toBe('=C4');
   });
 });
