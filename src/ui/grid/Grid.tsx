@@ -13,10 +13,12 @@ import {
   batch,
   createEffect,
   createMemo,
+  createRenderEffect,
   createSelector,
   createSignal,
   createUniqueId,
   For,
+  Index,
   type JSX,
   on,
   onCleanup,
@@ -123,6 +125,19 @@ function isEmptyRaw(value: unknown): boolean {
 function isPrintable(e: KeyboardEvent): boolean {
   if (e.metaKey || (e.ctrlKey && !e.altKey)) return false;
   return [...e.key].length === 1;
+}
+
+/** The node every gridcell is cloned from: a div with its role, class and one text node. */
+let cellTemplate: HTMLDivElement | undefined;
+
+function newCellNode(): HTMLDivElement {
+  if (!cellTemplate) {
+    cellTemplate = document.createElement('div');
+    cellTemplate.setAttribute('role', 'gridcell');
+    cellTemplate.className = 'bana-grid__cell';
+    cellTemplate.append('');
+  }
+  return cellTemplate.cloneNode(true) as HTMLDivElement;
 }
 
 export function Grid(props: GridProps): JSX.Element {
@@ -596,6 +611,89 @@ export function Grid(props: GridProps): JSX.Element {
     }
   }
 
+  // --- cells ---
+  /**
+   * One gridcell of a row slot. Built without JSX so that a slot moving to another row costs a few
+   * property writes: three small effects (content, selection, position), each writing only what changed.
+   */
+  function renderCell(row: Accessor<number>, col: number): HTMLDivElement {
+    const el = newCellNode();
+    const text = el.firstChild as Text;
+    el.setAttribute('aria-colindex', String(col + 2));
+    let id = '';
+    let shown = '';
+    let align = '';
+    let error: string | undefined;
+    let pending = false;
+    createRenderEffect(() => {
+      const r = row();
+      const d = props.model.display(r, col);
+      const nextId = cellId(r, col);
+      if (nextId !== id) {
+        id = nextId;
+        el.id = id;
+      }
+      if (d.text !== shown) {
+        shown = d.text;
+        text.data = shown;
+      }
+      if (d.align !== align) {
+        if (align) el.classList.remove(`is-${align}`);
+        align = d.align;
+        el.classList.add(`is-${align}`);
+      }
+      if (d.errorMessage !== error) {
+        error = d.errorMessage;
+        if (error === undefined) {
+          el.removeAttribute('title');
+          el.removeAttribute('aria-description');
+        } else {
+          el.title = error;
+          el.setAttribute('aria-description', error);
+        }
+        el.classList.toggle('is-error', error !== undefined);
+      }
+      if ((d.pending === true) !== pending) {
+        pending = d.pending === true;
+        if (pending) el.setAttribute('aria-busy', 'true');
+        else el.removeAttribute('aria-busy');
+        el.classList.toggle('is-pending', pending);
+      }
+    });
+    let selected: boolean | undefined;
+    let activeCell = false;
+    createRenderEffect(() => {
+      const r = row();
+      const sel = rectContains(selRect(), r, col);
+      if (sel !== selected) {
+        selected = sel;
+        el.setAttribute('aria-selected', sel ? 'true' : 'false');
+        el.classList.toggle('is-selected', sel);
+      }
+      const act = isActive(cellId(r, col));
+      if (act !== activeCell) {
+        activeCell = act;
+        el.classList.toggle('is-active', act);
+      }
+    });
+    let left = '';
+    let width = '';
+    createRenderEffect(() => {
+      const layout = columns();
+      const l = `${ROW_HEADER_WIDTH + layout.offset(col)}px`;
+      const w = `${layout.width(col)}px`;
+      if (l !== left) {
+        left = l;
+        el.style.left = l;
+      }
+      if (w !== width) {
+        width = w;
+        el.style.width = w;
+      }
+    });
+    return el;
+  }
+
   // --- overlays ---
   /** Pixel box of a rectangle of cells, clipped to the rendered rows so huge ranges stay small. */
   function boxStyle(rect: CellRect): JSX.CSSProperties | undefined {
@@ -682,56 +780,28 @@ export function Grid(props: GridProps): JSX.Element {
           </For>
         </div>
 
-        <For each={renderedRows()}>
+        <Index each={renderedRows()}>
           {(row) => (
+            // A row slot: scrolling changes `row`, and the slot's nodes are updated in place.
             <div
               role="row"
-              aria-rowindex={row + 2}
+              aria-rowindex={row() + 2}
               class="bana-grid__row"
-              style={{ top: `${HEADER_HEIGHT + rowTopOf()(row)}px`, width: `${canvasWidth()}px` }}
+              style={{ top: `${HEADER_HEIGHT + rowTopOf()(row())}px`, width: `${canvasWidth()}px` }}
             >
               <div
                 role="rowheader"
                 aria-colindex={1}
                 class="bana-grid__rowheader"
-                classList={{ 'is-selected': row >= selRect().row && row <= selRect().rowEnd }}
-                data-row={row}
+                classList={{ 'is-selected': row() >= selRect().row && row() <= selRect().rowEnd }}
+                data-row={row()}
               >
-                {row + 1}
+                {row() + 1}
               </div>
-              <For each={renderedCols()}>
-                {(col) => {
-                  const display = createMemo(() => props.model.display(row, col));
-                  const selected = () => rectContains(selRect(), row, col);
-                  return (
-                    <div
-                      role="gridcell"
-                      id={cellId(row, col)}
-                      aria-colindex={col + 2}
-                      aria-selected={selected() ? 'true' : 'false'}
-                      aria-busy={display().pending ? 'true' : undefined}
-                      aria-description={display().errorMessage}
-                      title={display().errorMessage}
-                      class={`bana-grid__cell is-${display().align}`}
-                      classList={{
-                        'is-selected': selected(),
-                        'is-active': isActive(cellId(row, col)),
-                        'is-error': display().errorMessage !== undefined,
-                        'is-pending': display().pending === true,
-                      }}
-                      style={{
-                        left: `${ROW_HEADER_WIDTH + columns().offset(col)}px`,
-                        width: `${columns().width(col)}px`,
-                      }}
-                    >
-                      {display().text}
-                    </div>
-                  );
-                }}
-              </For>
+              <For each={renderedCols()}>{(col) => renderCell(row, col)}</For>
             </div>
           )}
-        </For>
+        </Index>
 
         <Show when={!sameRect(selRect(), normalizeRect(active(), active())) && boxStyle(selRect())}>
           {(style) => <div class="bana-grid__selection" style={style()} />}
