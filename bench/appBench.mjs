@@ -8,34 +8,18 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium, logger, onlyParts, root } from './node.mjs';
 import { build, preview } from 'vite';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench/results/dist');
 const quick = process.argv.includes('--quick');
 /** `--only=cold,seed,dalarna,big` runs a part (the build and the sizes always run). */
-const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const only = onlyParts();
 const wanted = (part) => !only || only.has(part);
 const ROWS = 100_000;
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function log(line) {
-  process.stderr.write(`[bench:app] ${line}\n`);
-}
+const log = logger('bench:app');
 
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -371,10 +355,7 @@ async function main() {
     preview: { port: 5290, strictPort: false, host: '127.0.0.1', open: false },
   });
   const baseUrl = server.resolvedUrls?.local[0];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const reps = quick ? 8 : 20;
   const report = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', sizes };
   let exitCode = 0;

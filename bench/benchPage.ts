@@ -10,6 +10,7 @@ import {
   engineStats,
   type Figure,
   hfRange,
+  medianAndP95,
   OVER_CAP,
   overCapAfter,
   stage,
@@ -274,26 +275,7 @@ async function runCase(p: Params): Promise<CaseResult> {
     const editFigure = `${label}: edit one input → dependent shown`;
     const editNote =
       'Bana: client.apply → onValues with the new value (400-cell viewport); bare: setCellContents + getCellValue';
-    figures.push(
-      {
-        id: `edit.median.${p.shape}.${p.n}`,
-        figure: `${editFigure}, median`,
-        bana: summarise(edits.bana),
-        banaEngine: engineStats(edits.engine),
-        bare: summarise(edits.bare),
-        stat: 'median',
-        note: editNote,
-      },
-      {
-        id: `edit.p95.${p.shape}.${p.n}`,
-        figure: `${editFigure}, p95`,
-        bana: summarise(edits.bana),
-        banaEngine: engineStats(edits.engine),
-        bare: summarise(edits.bare),
-        stat: 'p95',
-        note: editNote,
-      },
-    );
+    figures.push(...medianAndP95(`edit.{stat}.${p.shape}.${p.n}`, editFigure, edits, editNote));
   } else {
     // Global input: Z1 feeds every formula, so one edit recalculates the whole workbook.
     const view = viewportAt(0);
@@ -341,26 +323,7 @@ async function runCase(p: Params): Promise<CaseResult> {
     );
     const editFigure = `${label}: edit the global input (full recalc) → dependent shown`;
     const editNote = 'Bana: client.apply → onValues; bare: setCellContents + getCellValue';
-    figures.push(
-      {
-        id: `globalEdit.median.${p.shape}.${p.n}`,
-        figure: `${editFigure}, median`,
-        bana: summarise(edits.bana),
-        banaEngine: engineStats(edits.engine),
-        bare: summarise(edits.bare),
-        stat: 'median',
-        note: editNote,
-      },
-      {
-        id: `globalEdit.p95.${p.shape}.${p.n}`,
-        figure: `${editFigure}, p95`,
-        bana: summarise(edits.bana),
-        banaEngine: engineStats(edits.engine),
-        bare: summarise(edits.bare),
-        stat: 'p95',
-        note: editNote,
-      },
-    );
+    figures.push(...medianAndP95(`globalEdit.{stat}.${p.shape}.${p.n}`, editFigure, edits, editNote));
   }
 
   client.dispose();

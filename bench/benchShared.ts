@@ -48,6 +48,24 @@ declare global {
 }
 
 /** Nearest-rank percentiles over the samples. */
+/** A timed series as two figures, its median and its p95, with the engine's share beside Bana's. */
+export function medianAndP95(
+  id: string,
+  figure: string,
+  samples: { bana: number[]; engine: number[]; bare: number[] },
+  note: string,
+): Figure[] {
+  return (['median', 'p95'] as const).map((stat) => ({
+    id: `${id.replace('{stat}', stat)}`,
+    figure: `${figure}, ${stat}`,
+    bana: summarise(samples.bana),
+    banaEngine: engineStats(samples.engine),
+    bare: summarise(samples.bare),
+    stat,
+    note,
+  }));
+}
+
 export function summarise(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number): number => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;

@@ -5,11 +5,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, logger, onlyParts, root } from './node.mjs';
 import { createServer } from 'vite';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const capArg = process.argv.find((a) => a.startsWith('--cap='));
@@ -47,25 +45,11 @@ const allCases = quick
       { shape: 'idb', n: 100_000, editReps: 7 },
     ];
 /** `--only=named,templates` runs the cases whose shape is listed (to rerun a part). */
-const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const only = onlyParts();
 const cases = only ? allCases.filter((c) => only.has(c.shape)) : allCases;
 const outName = only ? `latest-${[...only].join('-')}.json` : 'latest.json';
 
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function log(line) {
-  process.stderr.write(`[bench] ${line}\n`);
-}
+const log = logger('bench');
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -233,10 +217,7 @@ async function main() {
     if (!baseUrl) throw new Error('Vite did not report a local URL.');
     log(`serving ${baseUrl}bench/bench.html`);
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; ${quick ? 'quick' : 'full'} run; cap ${capMs} ms`);
 
