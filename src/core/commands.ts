@@ -6,6 +6,7 @@ import {
   type ScenarioDocument,
   type Sheet,
   type SheetId,
+  carryUsedSize,
   findSheet,
   findSheetByName,
   isFormula,
@@ -184,6 +185,7 @@ function setCells(doc: ScenarioDocument, command: Extract<Command, { type: 'setC
   const sheet = doc.sheets[index] as Sheet;
   const cells = [...sheet.cells];
   const previous: RawCell[][] = [];
+  const changed: [number, RawCell[] | undefined, RawCell[]][] = [];
   command.values.forEach((rowValues, dr) => {
     const r = command.row + dr;
     const before: RawCell[] = [];
@@ -200,8 +202,10 @@ function setCells(doc: ScenarioDocument, command: Extract<Command, { type: 'setC
     while (cells.length < r) cells.push([]);
     cells[r] = row;
     previous.push(before);
+    changed.push([r, existing, row]);
   });
   while (cells.length > 0 && (cells[cells.length - 1]?.length ?? 0) === 0) cells.pop();
+  carryUsedSize(sheet.cells, cells, changed);
   return {
     doc: replaceSheet(doc, index, { ...sheet, cells }),
     inverse: {

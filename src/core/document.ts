@@ -99,20 +99,70 @@ export function findSheetByName(doc: ScenarioDocument, name: string): Sheet | un
   return doc.sheets.find((s) => s.name.toLocaleLowerCase() === lower);
 }
 
+export interface UsedSize {
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Used sizes by cells array. Sheets are immutable (every command makes a new `cells` array), so a
+ * size computed once stays true; `setCells` hands the size on to the next array without a rescan.
+ */
+const usedSizes = new WeakMap<readonly (readonly RawCell[])[], UsedSize>();
+
+function isEmptyCell(value: RawCell | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** One past the last non-empty cell of a row (0 for an empty row). */
+export function rowWidth(row: readonly RawCell[] | undefined): number {
+  if (!row) return 0;
+  for (let c = row.length - 1; c >= 0; c--) if (!isEmptyCell(row[c])) return c + 1;
+  return 0;
+}
+
 /** Size of the used area of a sheet: one past the last non-empty row and column. */
-export function usedSize(sheet: Sheet): { rows: number; cols: number } {
+export function usedSize(sheet: Sheet): UsedSize {
+  const known = usedSizes.get(sheet.cells);
+  if (known) return known;
   let rows = 0;
   let cols = 0;
-  sheet.cells.forEach((row, r) => {
-    for (let c = row.length - 1; c >= 0; c--) {
-      if (row[c] !== null && row[c] !== undefined && row[c] !== '') {
-        rows = r + 1;
-        if (c + 1 > cols) cols = c + 1;
-        break;
-      }
+  const { cells } = sheet;
+  for (let r = 0; r < cells.length; r++) {
+    const width = rowWidth(cells[r]);
+    if (width > 0) {
+      rows = r + 1;
+      if (width > cols) cols = width;
     }
-  });
-  return { rows, cols };
+  }
+  const size = { rows, cols };
+  usedSizes.set(cells, size);
+  return size;
+}
+
+/**
+ * Record the used size of `next`, a copy of `previous` in which only the rows in `changed` differ
+ * (row index → the row before and after), when it follows from `previous`'s known size without a
+ * rescan: a new cell can only grow the area; emptying the last row or the widest row needs a scan.
+ */
+export function carryUsedSize(
+  previous: readonly RawCell[][],
+  next: readonly RawCell[][],
+  changed: Iterable<[row: number, before: readonly RawCell[] | undefined, after: readonly RawCell[]]>,
+): void {
+  const known = usedSizes.get(previous);
+  if (!known) return;
+  let { rows, cols } = known;
+  for (const [r, before, after] of changed) {
+    const width = rowWidth(after);
+    const widthBefore = rowWidth(before);
+    if (width < widthBefore && (widthBefore === known.cols || (width === 0 && r + 1 === known.rows))) return;
+    if (width > 0) {
+      if (r + 1 > rows) rows = r + 1;
+      if (width > cols) cols = width;
+    }
+  }
+  usedSizes.set(next, { rows, cols });
 }
 
 export function isFormula(raw: RawCell): raw is string {

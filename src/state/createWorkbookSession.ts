@@ -160,19 +160,21 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     const context: UndoContext = { sheetId: activeSheetId(), selection: selection() };
     const result = applyCommand(before, command);
     revision++;
+    // The engine first: the worker recalculates while this thread updates the grid, so the value
+    // can arrive in the same frame as the closed editor.
+    syncEngine(result.changes, result.doc);
     batch(() => {
       setDoc(result.doc);
       if (recordHistory) setHistory((h) => record(h, { label, command, inverse: result.inverse, context }));
       if (!findSheet(result.doc, activeSheetId())) setActiveSheetId((result.doc.sheets[0] as Sheet).id);
     });
-    syncEngine(result.changes);
     options.onChange(result.doc);
     return true;
   }
 
-  function syncEngine(changes: ReturnType<typeof applyCommand>['changes']): void {
+  function syncEngine(changes: ReturnType<typeof applyCommand>['changes'], next: ScenarioDocument): void {
     if (changes.some((c) => c.kind === 'structure')) {
-      void engine.load(engineWorkbook(), revision);
+      void engine.load(engineWorkbook(next), revision);
       return;
     }
     const ops = changes.flatMap((c) =>
