@@ -1,9 +1,10 @@
 // The only module that touches IndexedDB: one typed schema, one upgrade function, one transaction
 // helper. Failures come back as StorageFailure values; stored workbooks are re-validated on the way out.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
-import type { ScenarioDocument, ScenarioId } from '../core/document';
+import { SCHEMA_VERSION, type ScenarioDocument, type ScenarioId } from '../core/document';
 import { migrateDocument } from '../core/migrations';
 import { fail, ok, type Result } from '../core/result';
+import { type RowChunk, type SavePlan, type StoredLayout, assemble, layoutOf, planSave } from './rowChunks';
 
 /** Database name. Never change it: users' workbooks live under this name. */
 export const DB_NAME = 'bana';
@@ -12,7 +13,7 @@ export const DB_NAME = 'bana';
  * when SCHEMA_VERSION changes, so that tabs still running the older app get `versionchange` and
  * stop writing instead of overwriting newer documents with old ones.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Store names. They must never change without a step in `upgrade`. */
 export const WORKBOOKS_STORE = 'workbooks';
@@ -22,6 +23,13 @@ export const META_STORE = 'meta';
 export const SNAPSHOTS_STORE = 'snapshots';
 /** Index of SNAPSHOTS_STORE on `workbookId`: a workbook's versions without reading the others. */
 export const SNAPSHOTS_BY_WORKBOOK = 'workbookId';
+/**
+ * Workbooks' rows in chunks, keyed by [workbookId, sheetId, index] (since version 3): the record in
+ * WORKBOOKS_STORE is then a head without cells (see rowChunks.ts), and a save writes changed chunks only.
+ */
+export const ROW_CHUNKS_STORE = 'rowChunks';
+/** Chunks put per task while writing a large workbook, so no task holds the main thread for long. */
+const CHUNKS_PER_TASK = 24;
 
 export type SnapshotId = string & { readonly __brand: 'SnapshotId' };
 
@@ -57,7 +65,9 @@ export interface MetaValues {
 }
 
 interface BanaDB extends DBSchema {
-  [WORKBOOKS_STORE]: { key: string; value: ScenarioDocument };
+  /** A chunked head (version 3) or, written by versions 1–2, a whole document. */
+  [WORKBOOKS_STORE]: { key: string; value: unknown };
+  [ROW_CHUNKS_STORE]: { key: [string, string, number]; value: RowChunk };
   [CATALOG_STORE]: { key: string; value: CatalogEntry };
   [META_STORE]: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
   [SNAPSHOTS_STORE]: {
@@ -113,15 +123,17 @@ export interface WorkbookStorage {
    */
   load(id: ScenarioId): Promise<Result<ScenarioDocument, StorageFailure | 'not-found' | 'invalid'>>;
   /**
-   * Write the workbook and its catalog entry in one transaction: both or neither. The document is
-   * stored as given (structured clone): pass plain data, e.g. `unwrap(store)` from solid-js/store,
-   * and bump `meta.updatedAt` before saving if the list order should change.
+   * Write the whole workbook and its catalog entry in one transaction: all or nothing, issued and
+   * committed at once without a read first (so it also works from `pagehide`). The document is stored
+   * as given (structured clone, in row chunks): pass plain data, and bump `meta.updatedAt` before
+   * saving if the list order should change.
    */
   save(doc: ScenarioDocument): Promise<Result<void, StorageFailure>>;
   /**
    * `save`, but only if the stored version is still the one this tab last loaded or saved: the check
-   * (the catalog entry's `updatedAt`) and both writes are one readwrite transaction, so another tab
-   * cannot write in between. A missing record is written (new, deleted or cleared storage).
+   * (the catalog entry's `updatedAt`) and the writes are one readwrite transaction, so another tab
+   * cannot write in between. A missing record is written (new, deleted or cleared storage). Only the
+   * row chunks that changed since this connection last wrote or read the workbook are written.
    * @param expectedUpdatedAt The `meta.updatedAt` this tab last loaded or saved; `undefined` writes
    *   unconditionally (a workbook this tab created or replaces on purpose).
    * @returns ok, or a SaveConflict (nothing written), or why storage failed.
@@ -183,6 +195,18 @@ function upgrade(db: IDBPDatabase<BanaDB>, oldVersion: number): void {
     const snapshots = db.createObjectStore(SNAPSHOTS_STORE, { keyPath: 'id' });
     snapshots.createIndex(SNAPSHOTS_BY_WORKBOOK, 'workbookId');
   }
+  if (oldVersion < 3) {
+    // Whole documents stored by versions 1–2 stay as they are and still load; their next save
+    // writes them in chunks.
+    db.createObjectStore(ROW_CHUNKS_STORE, { keyPath: ['workbookId', 'sheetId', 'index'] });
+  }
+}
+
+/** All chunk keys of one workbook, or of one sheet from chunk `from` on. */
+function chunkRange(workbookId: string, sheetId?: string, from = 0): IDBKeyRange {
+  return sheetId === undefined
+    ? IDBKeyRange.bound([workbookId], [workbookId, []])
+    : IDBKeyRange.bound([workbookId, sheetId, from], [workbookId, sheetId, Number.POSITIVE_INFINITY]);
 }
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -294,14 +318,8 @@ function timeOf(iso: string): number {
   return Number.isNaN(time) ? 0 : time;
 }
 
-/** The catalog entry a save writes next to `doc`. */
-export function catalogEntryFor(doc: ScenarioDocument): CatalogEntry {
-  let cellCount = 0;
-  for (const sheet of doc.sheets) {
-    for (const row of sheet.cells) {
-      for (const cell of row) if (cell !== null && cell !== undefined && cell !== '') cellCount++;
-    }
-  }
+/** The catalog entry a save writes next to `doc`, with its non-empty cells counted (or given). */
+export function catalogEntryFor(doc: ScenarioDocument, cellCount = planSave(doc).cellCount): CatalogEntry {
   return {
     id: doc.id,
     name: doc.meta.name,
@@ -309,29 +327,6 @@ export function catalogEntryFor(doc: ScenarioDocument): CatalogEntry {
     sheetCount: doc.sheets.length,
     cellCount,
   };
-}
-
-/**
- * Issue two requests in one transaction and wait for both. If the second throws synchronously, the
- * first one's rejection (it is aborted with the transaction) is already observed, never unhandled.
- */
-async function both(
-  first: () => Promise<unknown>,
-  second: () => Promise<unknown>,
-  commit: () => void,
-): Promise<void> {
-  const a = first();
-  a.catch(() => {});
-  const b = second();
-  // Commit as soon as both requests are issued: Chromium drops a transaction started in `pagehide`
-  // unless it is committed explicitly, and an edit flushed as the tab closes must not be lost.
-  // Only reached when neither request threw, so a half-issued transaction is never committed.
-  try {
-    commit();
-  } catch {
-    // commit() is missing in old browsers; the transaction then commits when it goes idle.
-  }
-  await Promise.all([a, b]);
 }
 
 /** Commit a transaction whose requests are all issued (where the browser supports commit()). */
@@ -343,6 +338,45 @@ function commitNow(tx: { commit?: () => void }): void {
   }
 }
 
+/**
+ * Issue a save plan's requests in `tx` and wait for them. With `atOnce` (a save as the tab closes) or a
+ * small plan (one edit), every request is issued in this task and the transaction committed at once:
+ * Chromium drops a transaction started in `pagehide` unless it is committed explicitly. Otherwise (a
+ * first save, a big paste) the chunks go out CHUNKS_PER_TASK per task, so cloning 100 000 rows never
+ * holds the page for long; awaiting the requests keeps the transaction alive, and it is committed
+ * once all are issued.
+ */
+async function writePlan(
+  tx: IDBPTransaction<
+    BanaDB,
+    [typeof WORKBOOKS_STORE, typeof CATALOG_STORE, typeof ROW_CHUNKS_STORE],
+    'readwrite'
+  >,
+  plan: SavePlan,
+  entry: CatalogEntry,
+  atOnce: boolean,
+): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  const issue = (request: Promise<unknown>): void => {
+    // Observed at once: if a later request throws, the earlier ones reject with the abort.
+    request.catch(() => {});
+    pending.push(request);
+  };
+  const chunks = tx.objectStore(ROW_CHUNKS_STORE);
+  const id = plan.head.id;
+  if (plan.full) issue(chunks.delete(chunkRange(id)));
+  for (const gone of plan.deletes) issue(chunks.delete(chunkRange(id, gone.sheetId, gone.from)));
+  issue(tx.objectStore(WORKBOOKS_STORE).put(plan.head));
+  issue(tx.objectStore(CATALOG_STORE).put(entry));
+  const perTask = atOnce ? plan.puts.length : CHUNKS_PER_TASK;
+  for (let i = 0; i < plan.puts.length; i += perTask) {
+    if (i > 0) await Promise.all(pending.splice(0));
+    for (const chunk of plan.puts.slice(i, i + CHUNKS_PER_TASK)) issue(chunks.put(chunk));
+  }
+  commitNow(tx);
+  await Promise.all(pending);
+}
+
 const closedByCaller: StorageFailure = { kind: 'unavailable', message: 'Storage has been closed.' };
 
 function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: IDBFactory): WorkbookStorage {
@@ -352,6 +386,8 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
   /** The browser dropped the connection (not us, not a newer version): the next call may reopen. */
   let dropped = false;
   let reopening: Promise<boolean> | undefined;
+  /** What is stored for each workbook this connection wrote or read in chunks: a save reuses the rest. */
+  const layouts = new Map<ScenarioId, StoredLayout>();
 
   function attach(connection: IDBDatabase): void {
     connection.addEventListener('versionchange', () => {
@@ -429,6 +465,52 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
     }
   }
 
+  /**
+   * Write `doc` and its catalog entry in one transaction. `blind` (`save`): everything, issued and
+   * committed in this task, without reading first. Otherwise (`saveIfUnchanged`): read the catalog
+   * entry first; refuse (SaveConflict) if another tab saved since `expectedUpdatedAt`; write the head
+   * and only the changed chunks when the stored version is still the one this connection wrote or
+   * read, and everything otherwise.
+   */
+  async function write(
+    doc: ScenarioDocument,
+    expectedUpdatedAt: string | undefined,
+    blind: boolean,
+  ): Promise<Result<void, StorageFailure>> {
+    let conflict: SaveConflict | undefined;
+    let plan: SavePlan | undefined;
+    const stores = [WORKBOOKS_STORE, CATALOG_STORE, ROW_CHUNKS_STORE] as const;
+    const result = await transact([...stores], 'readwrite', async (tx) => {
+      if (blind) {
+        plan = planSave(doc);
+        return writePlan(tx, plan, catalogEntryFor(doc, plan.cellCount), true);
+      }
+      // The catalog entry is written with every save, so its updatedAt names the stored version
+      // without reading a whole workbook. Reading it in this readwrite transaction locks the stores
+      // until the writes below are done: no other tab can save in between.
+      const stored = readCatalogEntry(await tx.objectStore(CATALOG_STORE).get(doc.id));
+      if (expectedUpdatedAt !== undefined && stored !== undefined && stored.updatedAt !== expectedUpdatedAt) {
+        conflict = {
+          kind: 'conflict',
+          message: 'This workbook was saved in another tab since this tab loaded it.',
+          storedUpdatedAt: stored.updatedAt,
+        };
+        return;
+      }
+      const known = layouts.get(doc.id);
+      plan = planSave(doc, known && stored?.updatedAt === known.updatedAt ? known : undefined);
+      await writePlan(tx, plan, catalogEntryFor(doc, plan.cellCount), false);
+    });
+    if (!result.ok) {
+      // Aborted, so nothing changed; forgetting is still the safe side (the next save writes everything).
+      layouts.delete(doc.id);
+      return result;
+    }
+    if (conflict !== undefined) return fail(conflict);
+    if (plan) layouts.set(doc.id, plan.next);
+    return result;
+  }
+
   return {
     async list() {
       const result = await transact([CATALOG_STORE], 'readonly', (tx) =>
@@ -447,67 +529,48 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
     },
 
     async load(id) {
-      const result = await transact([WORKBOOKS_STORE], 'readonly', (tx) =>
-        tx.objectStore(WORKBOOKS_STORE).get(id),
+      const result = await transact([WORKBOOKS_STORE, ROW_CHUNKS_STORE], 'readonly', (tx) =>
+        Promise.all([
+          tx.objectStore(WORKBOOKS_STORE).get(id),
+          tx.objectStore(ROW_CHUNKS_STORE).getAll(chunkRange(id)),
+        ]),
       );
       if (!result.ok) return result;
-      const record: unknown = result.value;
-      if (record === undefined) return fail('not-found');
-      const migrated = migrateDocument(record);
+      const [head, chunks] = result.value;
+      if (head === undefined) return fail('not-found');
+      const stored = assemble(head, chunks);
+      if (stored === 'invalid') return fail('invalid');
+      const migrated = migrateDocument(stored.record);
       if (!migrated.ok) return fail('invalid');
       // The key is the workbook's identity here, even if a migration had to invent an id.
-      return ok({ ...migrated.value, id });
+      const doc = { ...migrated.value, id };
+      // Chunks written at this schema version are what the next save may keep. After a migration the
+      // stored rows differ from the document's, so the next save writes everything.
+      const current = (stored.record as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION;
+      if (stored.chunked && current) layouts.set(id, layoutOf(doc));
+      else layouts.delete(id);
+      return ok(doc);
     },
 
-    async save(doc) {
-      const entry = catalogEntryFor(doc);
-      return transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', (tx) =>
-        both(
-          () => tx.objectStore(WORKBOOKS_STORE).put(doc),
-          () => tx.objectStore(CATALOG_STORE).put(entry),
-          () => tx.commit(),
-        ),
-      );
+    save(doc) {
+      return write(doc, undefined, true);
     },
 
-    async saveIfUnchanged(doc, expectedUpdatedAt) {
-      const entry = catalogEntryFor(doc);
-      let conflict: SaveConflict | undefined;
-      const result = await transact([WORKBOOKS_STORE, CATALOG_STORE], 'readwrite', async (tx) => {
-        // The catalog entry is written with every save, so its updatedAt names the stored version
-        // without reading a whole workbook. Reading it in this readwrite transaction locks both stores
-        // until the writes below are done: no other tab can save in between.
-        const stored = readCatalogEntry(await tx.objectStore(CATALOG_STORE).get(doc.id));
-        if (
-          expectedUpdatedAt !== undefined &&
-          stored !== undefined &&
-          stored.updatedAt !== expectedUpdatedAt
-        ) {
-          conflict = {
-            kind: 'conflict',
-            message: 'This workbook was saved in another tab since this tab loaded it.',
-            storedUpdatedAt: stored.updatedAt,
-          };
-          return;
-        }
-        await both(
-          () => tx.objectStore(WORKBOOKS_STORE).put(doc),
-          () => tx.objectStore(CATALOG_STORE).put(entry),
-          () => tx.commit(),
-        );
-      });
-      if (result.ok && conflict !== undefined) return fail(conflict);
-      return result;
+    saveIfUnchanged(doc, expectedUpdatedAt) {
+      return write(doc, expectedUpdatedAt, false);
     },
 
     async remove(id) {
       // The workbook's versions go with it: nothing could list or restore them afterwards.
-      return transact([WORKBOOKS_STORE, CATALOG_STORE, SNAPSHOTS_STORE], 'readwrite', async (tx) => {
+      layouts.delete(id);
+      const stores = [WORKBOOKS_STORE, CATALOG_STORE, SNAPSHOTS_STORE, ROW_CHUNKS_STORE] as const;
+      return transact([...stores], 'readwrite', async (tx) => {
         const snapshots = tx.objectStore(SNAPSHOTS_STORE);
         const keys = await snapshots.index(SNAPSHOTS_BY_WORKBOOK).getAllKeys(id);
         await Promise.all([
           tx.objectStore(WORKBOOKS_STORE).delete(id),
           tx.objectStore(CATALOG_STORE).delete(id),
+          tx.objectStore(ROW_CHUNKS_STORE).delete(chunkRange(id)),
           ...keys.map((key) => snapshots.delete(key)),
         ]);
       });

@@ -1,5 +1,6 @@
 // A tab that crashes during a save of a large workbook: the next tab finds the last saved version or
-// the new one, whole (a save is one put transaction of workbook and catalog entry), never a mix.
+// the new one, whole (a save is one transaction of head, row chunks and catalog entry, its chunks issued
+// over several tasks), never a mix.
 import type { CDPSession, Page } from '@playwright/test';
 import {
   expect,
@@ -8,12 +9,14 @@ import {
   goToCell,
   openApp,
   openFromList,
+  readStoredWorkbooks,
   setCell,
   test,
 } from './support/app';
 
-const ROWS = 500;
-const COLS = 100;
+// 8 000 rows: 32 row chunks, more than one task's share, so crashes land between the tasks of one save.
+const ROWS = 8000;
+const COLS = 6;
 
 interface Bana {
   flush(): Promise<unknown>;
@@ -23,7 +26,7 @@ interface Bana {
   };
 }
 
-/** Fill A1:CV500 (50 000 cells) with version `v`: every value is v·10⁶ + row·100 + col. */
+/** Fill A1:F8000 (48 000 cells) with version `v`: every value is v·10⁶ + row·100 + col. */
 async function writeVersion(page: Page, v: number): Promise<void> {
   await page.evaluate(
     ({ v, rows, cols }) => {
@@ -36,46 +39,30 @@ async function writeVersion(page: Page, v: number): Promise<void> {
   );
 }
 
-/** What is stored for the workbook: cell count, the versions its values belong to, and whether every
- * value is where that version puts it; plus the catalog entry written in the same transaction. */
+/** What is stored for the workbook (head, row chunks and catalog entry, read in one transaction): cell
+ * count, the versions its values belong to, and whether every value is where that version puts it. */
 async function storedSummary(page: Page, id: string) {
-  return page.evaluate(async (wanted) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('bana');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(['workbooks', 'catalog']);
-    const get = <T>(store: string) =>
-      new Promise<T>((resolve, reject) => {
-        const request = tx.objectStore(store).get(wanted);
-        request.onsuccess = () => resolve(request.result as T);
-        request.onerror = () => reject(request.error);
-      });
-    const [doc, entry] = await Promise.all([
-      get<{ meta: { updatedAt: string }; sheets: { cells: (number | null)[][] }[] }>('workbooks'),
-      get<{ updatedAt: string; cellCount: number }>('catalog'),
-    ]);
-    db.close();
-    const versions = new Set<number>();
-    let cells = 0;
-    let misplaced = 0;
-    for (const [r, row] of (doc.sheets[0]?.cells ?? []).entries()) {
-      for (const [c, value] of row.entries()) {
-        if (value === null || value === undefined) continue;
-        cells++;
-        const v = Math.floor(value / 1e6);
-        versions.add(v);
-        if (value !== v * 1e6 + r * 100 + c) misplaced++;
-      }
+  const stored = await readStoredWorkbooks(page);
+  const doc = stored.workbooks.find((w) => w.id === id);
+  const entry = stored.catalog.find((e) => e.id === id);
+  const versions = new Set<number>();
+  let cells = 0;
+  let misplaced = 0;
+  for (const [r, row] of ((doc?.sheets[0]?.cells ?? []) as (number | null)[][]).entries()) {
+    for (const [c, value] of row.entries()) {
+      if (value === null || value === undefined) continue;
+      cells++;
+      const v = Math.floor(value / 1e6);
+      versions.add(v);
+      if (value !== v * 1e6 + r * 100 + c) misplaced++;
     }
-    return {
-      cells,
-      versions: [...versions],
-      misplaced,
-      catalogMatches: entry.updatedAt === doc.meta.updatedAt && entry.cellCount === cells,
-    };
-  }, id);
+  }
+  return {
+    cells,
+    versions: [...versions],
+    misplaced,
+    catalogMatches: entry?.updatedAt === doc?.meta.updatedAt && entry?.cellCount === cells,
+  };
 }
 
 /** Kill the renderer (no unload, no pagehide), the way a crash or an OOM kill ends a tab. */
@@ -101,7 +88,7 @@ test('a tab killed in the middle of a large save leaves one whole version, and t
 
   let current = page;
   let version = 1;
-  // The page starts the save FLUSH_AT ms after being told to; writing 50 000 cells takes ~50 ms here.
+  // The page starts the save FLUSH_AT ms after being told to; writing 48 000 cells takes ~50–100 ms here.
   // Crashing at several points around it lands before, inside and after the transaction.
   const FLUSH_AT = 200;
   for (const delayMs of [150, 195, 205, 215, 230, 250, 400]) {

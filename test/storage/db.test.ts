@@ -8,6 +8,7 @@ import {
   DB_VERSION,
   META_STORE,
   openStorage,
+  ROW_CHUNKS_STORE,
   SNAPSHOTS_STORE,
   StorageError,
   type StorageFailure,
@@ -89,15 +90,16 @@ function failPutOn(storeName: string, error: unknown): void {
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('openStorage', () => {
-  it('creates the workbooks, catalog, meta and snapshots stores at DB_VERSION', async () => {
+  it('creates the workbooks, catalog, meta, snapshots and row-chunk stores at DB_VERSION', async () => {
     const { storage, factory } = await openFresh();
     storage.close();
     const db = await rawOpen(factory);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      [CATALOG_STORE, META_STORE, SNAPSHOTS_STORE, WORKBOOKS_STORE].sort(),
+      [CATALOG_STORE, META_STORE, ROW_CHUNKS_STORE, SNAPSHOTS_STORE, WORKBOOKS_STORE].sort(),
     );
-    const tx = db.transaction([WORKBOOKS_STORE, CATALOG_STORE, META_STORE]);
+    const tx = db.transaction([WORKBOOKS_STORE, CATALOG_STORE, META_STORE, ROW_CHUNKS_STORE]);
+    expect(tx.objectStore(ROW_CHUNKS_STORE).keyPath).toEqual(['workbookId', 'sheetId', 'index']);
     expect(tx.objectStore(WORKBOOKS_STORE).keyPath).toBe('id');
     expect(tx.objectStore(CATALOG_STORE).keyPath).toBe('id');
     expect(tx.objectStore(META_STORE).keyPath).toBeNull();

@@ -11,6 +11,7 @@ import {
   META_STORE,
   openStorage,
   SNAPSHOTS_BY_WORKBOOK,
+  ROW_CHUNKS_STORE,
   SNAPSHOTS_STORE,
   type SnapshotId,
   type SnapshotRecord,
@@ -71,8 +72,8 @@ async function createVersion1(factory: IDBFactory, doc: ScenarioDocument): Promi
   db.close();
 }
 
-describe('the version 2 upgrade', () => {
-  it('keeps a version 1 database’s workbooks and adds the snapshots store with its index', async () => {
+describe('the version 2 and 3 upgrades', () => {
+  it('keep a version 1 database’s workbooks, and add the snapshots store with its index and the row chunks', async () => {
     const factory = new IDBFactory();
     const doc = sampleDoc('Från version 1');
     await createVersion1(factory, doc);
@@ -85,8 +86,9 @@ describe('the version 2 upgrade', () => {
     storage.close();
 
     const db = await request(factory.open('bana'));
-    expect(DB_VERSION).toBe(2);
-    expect(db.version).toBe(2);
+    expect(DB_VERSION).toBe(3);
+    expect(db.version).toBe(3);
+    expect(db.objectStoreNames.contains(ROW_CHUNKS_STORE)).toBe(true);
     const store = db.transaction(SNAPSHOTS_STORE).objectStore(SNAPSHOTS_STORE);
     expect(store.keyPath).toBe('id');
     expect([...store.indexNames]).toEqual([SNAPSHOTS_BY_WORKBOOK]);

@@ -227,20 +227,48 @@ export async function putStoredRecords(page: Page, records: StoredRecords): Prom
   }, records);
 }
 
-/** Read one stored workbook straight from IndexedDB (undefined when missing). */
-export async function readStoredWorkbook(page: Page, name: string): Promise<unknown> {
-  return page.evaluate(async (wanted) => {
+/**
+ * Every stored workbook straight from IndexedDB, put together from its head and row chunks (database
+ * version 3) as the app does, with the catalog entries, all read in one transaction.
+ */
+export async function readStoredWorkbooks(page: Page): Promise<{
+  workbooks: { id: string; meta: { name: string; updatedAt: string }; sheets: { cells: unknown[][] }[] }[];
+  catalog: { id: string; updatedAt: string; cellCount: number }[];
+}> {
+  return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('bana');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const all = await new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction('workbooks').objectStore('workbooks').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    const tx = db.transaction(['workbooks', 'rowChunks', 'catalog']);
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = tx.objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const [heads, chunks, catalog] = await Promise.all([all('workbooks'), all('rowChunks'), all('catalog')]);
     db.close();
-    return all.find((w) => (w as { meta?: { name?: string } }).meta?.name === wanted);
-  }, name);
+    type Chunk = { workbookId: string; sheetId: string; index: number; rows: unknown[][] };
+    type Head = { id: string; layout?: string; sheets: { id: string; cells: unknown[][] }[] };
+    const workbooks = (heads as Head[]).map((head) => {
+      if (head.layout !== 'row-chunks') return head;
+      const sheets = head.sheets.map((sheet) => ({
+        ...sheet,
+        cells: (chunks as Chunk[])
+          .filter((c) => c.workbookId === head.id && c.sheetId === sheet.id)
+          .sort((a, b) => a.index - b.index)
+          .flatMap((c) => c.rows),
+      }));
+      return { ...head, sheets };
+    });
+    return { workbooks, catalog } as never;
+  });
+}
+
+/** Read one stored workbook (by name) straight from IndexedDB (undefined when missing). */
+export async function readStoredWorkbook(page: Page, name: string): Promise<unknown> {
+  const { workbooks } = await readStoredWorkbooks(page);
+  return workbooks.find((w) => w.meta?.name === name);
 }
