@@ -36,3 +36,14 @@ describe('roundForSpeech', () => {
     expect(roundForSpeech(22.4)).toBe(22);
   });
 });
+
+describe('formatNumber, remembered', () => {
+  it('gives the same text from memory as when first formatted, per locale, also after many numbers', () => {
+    const first = [1234.5, -0, 0, 2030, 1e20].map((v) => [formatNumber(v, 'sv'), formatNumber(v, 'en')]);
+    for (let i = 0; i < 10_000; i++) formatNumber(i + 0.25, 'sv');
+    const again = [1234.5, -0, 0, 2030, 1e20].map((v) => [formatNumber(v, 'sv'), formatNumber(v, 'en')]);
+    expect(again).toEqual(first);
+    expect(spaces(formatNumber(1234.5, 'sv'))).toBe('1 234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+  });
+});

@@ -53,7 +53,6 @@ import {
   moveSelection,
   type NavContext,
   normalizeRect,
-  rectContains,
   rowSelection,
   sameRect,
   scanUsedRange,
@@ -289,6 +288,7 @@ export function Grid(props: GridProps): JSX.Element {
       (ed, prev) => {
         if (ed || !prev || !root) return;
         const focused = document.activeElement;
+        if (focused === root) return;
         if (!focused || focused === document.body || root.contains(focused))
           root.focus({ preventScroll: true });
       },
@@ -616,7 +616,27 @@ export function Grid(props: GridProps): JSX.Element {
    * One gridcell of a row slot. Built without JSX so that a slot moving to another row costs a few
    * property writes: three small effects (content, selection, position), each writing only what changed.
    */
-  function renderCell(row: Accessor<number>, col: number): HTMLDivElement {
+  /**
+   * The selected columns of one row slot (-1 when its row is outside the selection), so moving the
+   * selection re-checks the cells of the rows it enters and leaves, not every rendered cell.
+   */
+  function selectedColumnsOf(row: Accessor<number>): Accessor<{ col: number; colEnd: number } | null> {
+    return createMemo(
+      () => {
+        const r = row();
+        const rect = selRect();
+        return r >= rect.row && r <= rect.rowEnd ? { col: rect.col, colEnd: rect.colEnd } : null;
+      },
+      undefined,
+      { equals: (a, b) => a === b || (!!a && !!b && a.col === b.col && a.colEnd === b.colEnd) },
+    );
+  }
+
+  function renderCell(
+    row: Accessor<number>,
+    col: number,
+    selected: Accessor<{ col: number; colEnd: number } | null>,
+  ): HTMLDivElement {
     const el = newCellNode();
     const text = el.firstChild as Text;
     el.setAttribute('aria-colindex', String(col + 2));
@@ -660,17 +680,19 @@ export function Grid(props: GridProps): JSX.Element {
         el.classList.toggle('is-pending', pending);
       }
     });
-    let selected: boolean | undefined;
+    let isSelected: boolean | undefined;
     let activeCell = false;
     createRenderEffect(() => {
-      const r = row();
-      const sel = rectContains(selRect(), r, col);
-      if (sel !== selected) {
-        selected = sel;
+      const cols = selected();
+      const sel = !!cols && col >= cols.col && col <= cols.colEnd;
+      if (sel !== isSelected) {
+        isSelected = sel;
         el.setAttribute('aria-selected', sel ? 'true' : 'false');
         el.classList.toggle('is-selected', sel);
       }
-      const act = isActive(cellId(r, col));
+    });
+    createRenderEffect(() => {
+      const act = isActive(cellId(row(), col));
       if (act !== activeCell) {
         activeCell = act;
         el.classList.toggle('is-active', act);
@@ -781,26 +803,29 @@ export function Grid(props: GridProps): JSX.Element {
         </div>
 
         <Index each={renderedRows()}>
-          {(row) => (
+          {(row) => {
+            const selected = selectedColumnsOf(row);
             // A row slot: scrolling changes `row`, and the slot's nodes are updated in place.
-            <div
-              role="row"
-              aria-rowindex={row() + 2}
-              class="bana-grid__row"
-              style={{ top: `${HEADER_HEIGHT + rowTopOf()(row())}px`, width: `${canvasWidth()}px` }}
-            >
+            return (
               <div
-                role="rowheader"
-                aria-colindex={1}
-                class="bana-grid__rowheader"
-                classList={{ 'is-selected': row() >= selRect().row && row() <= selRect().rowEnd }}
-                data-row={row()}
+                role="row"
+                aria-rowindex={row() + 2}
+                class="bana-grid__row"
+                style={{ top: `${HEADER_HEIGHT + rowTopOf()(row())}px`, width: `${canvasWidth()}px` }}
               >
-                {row() + 1}
+                <div
+                  role="rowheader"
+                  aria-colindex={1}
+                  class="bana-grid__rowheader"
+                  classList={{ 'is-selected': selected() !== null }}
+                  data-row={row()}
+                >
+                  {row() + 1}
+                </div>
+                <For each={renderedCols()}>{(col) => renderCell(row, col, selected)}</For>
               </div>
-              <For each={renderedCols()}>{(col) => renderCell(row, col)}</For>
-            </div>
-          )}
+            );
+          }}
         </Index>
 
         <Show when={!sameRect(selRect(), normalizeRect(active(), active())) && boxStyle(selRect())}>
@@ -828,6 +853,7 @@ export function Grid(props: GridProps): JSX.Element {
               edit={edit}
               label={props.strings.cellEditor}
               actions={props.actions}
+              focusGrid={() => root?.focus({ preventScroll: true })}
               style={() => {
                 const ed = edit();
                 const layout = columns();
@@ -851,6 +877,8 @@ function CellEditor(props: {
   edit: Accessor<EditState>;
   label: string;
   actions: GridActions;
+  /** Give focus back to the grid: done before the edit is committed, while the page's layout is clean. */
+  focusGrid: () => void;
   style: () => JSX.CSSProperties;
 }): JSX.Element {
   let field: HTMLTextAreaElement | undefined;
@@ -872,6 +900,7 @@ function CellEditor(props: {
 
   function commit(e: KeyboardEvent, move: MoveDirection): void {
     e.preventDefault();
+    props.focusGrid();
     props.actions.commitEdit(move);
   }
 
