@@ -371,7 +371,7 @@ async function writePlan(
   const perTask = atOnce ? plan.puts.length : CHUNKS_PER_TASK;
   for (let i = 0; i < plan.puts.length; i += perTask) {
     if (i > 0) await Promise.all(pending.splice(0));
-    for (const chunk of plan.puts.slice(i, i + CHUNKS_PER_TASK)) issue(chunks.put(chunk));
+    for (const chunk of plan.puts.slice(i, i + perTask)) issue(chunks.put(chunk));
   }
   commitNow(tx);
   await Promise.all(pending);

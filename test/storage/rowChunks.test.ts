@@ -167,6 +167,20 @@ describe('WorkbookStorage in row chunks', () => {
     expect(entry?.cellCount).toBe(catalogEntryFor(edited).cellCount);
   });
 
+  it('stores a workbook of more chunks than one task puts, whole, by save and by saveIfUnchanged', async () => {
+    const factory = new IDBFactory();
+    const doc = bigDoc();
+    const rows: RawCell[][] = Array.from({ length: 60 * CHUNK_ROWS + 7 }, (_, r) => [r, `=A${r + 1}+1`]);
+    const big = { ...doc, sheets: [{ ...(doc.sheets[0] as ScenarioDocument['sheets'][0]), cells: rows }] };
+    expect((await (await open(factory)).save(big)).ok).toBe(true);
+    expect(await loaded(await open(factory), big)).toEqual(big);
+    // A connection that knows nothing stored writes everything, in several tasks.
+    const next = { ...big, meta: { ...big.meta, updatedAt: '2026-03-01T10:00:05.000Z' } };
+    expect((await (await open(factory)).saveIfUnchanged(next, big.meta.updatedAt)).ok).toBe(true);
+    expect(await loaded(await open(factory), big)).toEqual(next);
+    expect(await rawStore(factory, ROW_CHUNKS_STORE)).toHaveLength(61);
+  });
+
   it('after a load, the next save writes only what changed', async () => {
     const factory = new IDBFactory();
     const doc = bigDoc();
