@@ -153,25 +153,26 @@ export function createEngine(): EngineApi {
     return { dirty: [...boxes.values()], changedCount };
   }
 
-  function applyOne(op: EngineOp): void {
+  /** Apply one op; returns the cells whose values changed (inside a batch HyperFormula returns none). */
+  function applyOne(op: EngineOp): ExportedChange[] {
     const h = engine();
     switch (op.kind) {
       case 'setCells':
-        h.setCellContents(
+        return h.setCellContents(
           { sheet: hfSheet(op.sheetId), row: op.row, col: op.col },
           prepare(op.sheetId, op.row, op.col, op.values),
         );
-        return;
       case 'renameSheet':
         h.renameSheet(hfSheet(op.sheetId), op.name);
-        return;
+        return [];
       case 'setName': {
         const exists = h.isItPossibleToChangeNamedExpression(op.name, op.expression ?? 0);
         if (op.expression === null) {
-          if (h.getNamedExpression(op.name)) h.removeNamedExpression(op.name);
-        } else if (exists) h.changeNamedExpression(op.name, op.expression);
-        else h.addNamedExpression(op.name, op.expression);
-        return;
+          return h.getNamedExpression(op.name) ? h.removeNamedExpression(op.name) : [];
+        }
+        return exists
+          ? h.changeNamedExpression(op.name, op.expression)
+          : h.addNamedExpression(op.name, op.expression);
       }
     }
   }
@@ -221,9 +222,15 @@ export function createEngine(): EngineApi {
 
     async apply(ops: EngineOp[], rev: number, view?: RangeRequest, names?: string[]): Promise<ApplyResult> {
       const started = performance.now();
-      const changes = engine().batch(() => {
-        for (const op of ops) applyOne(op);
-      });
+      // One op (a typed cell, a paste) goes straight in, as bare HyperFormula is used; several are one
+      // batch, so the engine recalculates once.
+      const [only] = ops;
+      const changes =
+        ops.length === 1 && only
+          ? applyOne(only)
+          : engine().batch(() => {
+              for (const op of ops) applyOne(op);
+            });
       revision = rev;
       const { dirty, changedCount } = summarise(changes);
       const ms = performance.now() - started;
