@@ -85,3 +85,64 @@ test('a block pasted at row 100 000 is shown, and scrolling keeps the headers in
   await expectHeadersOnTop(page);
   await expect(nameBox(page)).toHaveValue('C100000');
 });
+
+test('while the wheel scrolls, rows stay in order for assistive technology and show their own values', async ({
+  page,
+}) => {
+  // Column A holds each row's own number, so a row showing another row's value is visible at once.
+  const rows = 3000;
+  await writeClipboard(page, Array.from({ length: rows }, (_, i) => String(i + 1)).join('\r\n'));
+  await goTo(page, 'A1');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+Home');
+  await expect(cell(page, 'A2')).toHaveText('2');
+  const box = await grid(page).boundingBox();
+  if (!box) throw new Error('the grid must be laid out');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.getDocument', { depth: 0 });
+
+  /** The grid's rows as Chromium's accessibility tree orders them (what a screen reader reads). */
+  async function rowsAsRead(): Promise<{ index: number; own: boolean }[]> {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const grids = nodes.filter((n) => n.role?.value === 'grid');
+    const out: number[] = [];
+    const walk = (id: string): void => {
+      const node = byId.get(id);
+      if (!node) return;
+      if (node.role?.value === 'row' && node.backendDOMNodeId !== undefined) out.push(node.backendDOMNodeId);
+      for (const child of node.childIds ?? []) walk(child);
+    };
+    for (const g of grids) walk(g.nodeId);
+    const list: { index: number; own: boolean }[] = [];
+    for (const backendNodeId of out) {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId ?? '',
+        functionDeclaration: `function () {
+          const a = this.querySelector('[role="gridcell"][aria-colindex="2"]')?.textContent ?? '';
+          return [Number(this.getAttribute('aria-rowindex')) - 1, a.replace(/\\D/g, '')];
+        }`,
+        returnByValue: true,
+      });
+      const [index, a] = result.value as [number, string];
+      list.push({ index, own: a === String(index) });
+    }
+    return list.slice(1); // the column header row
+  }
+
+  for (const delta of [2400, 2400, 700, -240, 120, -1900, 24_000, -5000]) {
+    await page.mouse.wheel(0, delta);
+    await expect
+      .poll(async () => {
+        const list = await rowsAsRead();
+        const ordered = list.every((r, i) => i === 0 || r.index > (list[i - 1]?.index ?? -1));
+        // Row 1 holds the active cell: it stays rendered off screen (for aria-activedescendant), unfetched.
+        const inData = list.filter((r) => r.index > 1 && r.index <= rows);
+        return ordered && inData.length > 10 && inData.every((r) => r.own);
+      })
+      .toBe(true);
+  }
+  expect(await grid(page).getByRole('gridcell').count()).toBeLessThan(MAX_RENDERED_CELLS);
+});

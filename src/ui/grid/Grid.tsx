@@ -18,7 +18,6 @@ import {
   createSignal,
   createUniqueId,
   For,
-  Index,
   type JSX,
   on,
   onCleanup,
@@ -28,7 +27,16 @@ import {
 } from 'solid-js';
 import { type CellAddress, columnLabel } from '../../core/address';
 import { createGridClipboard } from './gridClipboard';
-import type { CellRect, EditState, GridActions, GridModel, MoveDirection, Selection } from './gridTypes';
+import { RowPool } from './RowPool';
+import type {
+  CellRect,
+  DisplayCell,
+  EditState,
+  GridActions,
+  GridModel,
+  MoveDirection,
+  Selection,
+} from './gridTypes';
 import {
   createColumnLayout,
   createRowScale,
@@ -81,6 +89,7 @@ export interface GridProps {
 }
 
 const ROW_OVERSCAN = 4;
+const SPARE_CELL: DisplayCell = { text: '', align: 'left' };
 const COL_OVERSCAN = 2;
 /** Keyboard step of a column resize handle (Shift: fine step). */
 const RESIZE_STEP = 8;
@@ -647,7 +656,8 @@ export function Grid(props: GridProps): JSX.Element {
     let pending = false;
     createRenderEffect(() => {
       const r = row();
-      const d = props.model.display(r, col);
+      // Row -1: a spare slot of the row pool, hidden; it shows nothing and waits for nothing.
+      const d = r < 0 ? SPARE_CELL : props.model.display(r, col);
       const nextId = cellId(r, col);
       if (nextId !== id) {
         id = nextId;
@@ -802,10 +812,10 @@ export function Grid(props: GridProps): JSX.Element {
           </For>
         </div>
 
-        <Index each={renderedRows()}>
+        <RowPool rows={renderedRows()} rowId={(row) => `${gridId}-row${row}`}>
           {(row) => {
             const selected = selectedColumnsOf(row);
-            // A row slot: scrolling changes `row`, and the slot's nodes are updated in place.
+            // A row slot: it stays with its row while in view; reused, `row` changes and the nodes are updated in place.
             return (
               <div
                 role="row"
@@ -826,7 +836,7 @@ export function Grid(props: GridProps): JSX.Element {
               </div>
             );
           }}
-        </Index>
+        </RowPool>
 
         <Show when={!sameRect(selRect(), normalizeRect(active(), active())) && boxStyle(selRect())}>
           {(style) => <div class="bana-grid__selection" style={style()} />}
