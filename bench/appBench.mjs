@@ -9,6 +9,19 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+  arm,
+  bigSheetPage,
+  cellSelector,
+  goTo,
+  keystrokes,
+  measured,
+  newPage,
+  pageWithNewSheet,
+  scrollFrames,
+  stats,
+  waitForValues,
+} from './appPage.mjs';
 import { launchChromium, logger, onlyParts, root } from './node.mjs';
 import { build, preview } from 'vite';
 
@@ -20,21 +33,6 @@ const wanted = (part) => !only || only.has(part);
 const ROWS = 100_000;
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
 const log = logger('bench:app');
-
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  const r = (x) => Math.round(x * 100) / 100;
-  return {
-    n: s.length,
-    median: r(median),
-    p95: r(at(0.95)),
-    min: r(s[0]),
-    max: r(s[s.length - 1]),
-    samples: samples.map(r),
-  };
-}
 
 /** Gzip sizes of the build: the entry and its static imports, the lazy chunks, the worker. */
 async function shippedSizes() {
@@ -77,91 +75,6 @@ async function shippedSizes() {
   return { mainStatic: sum(groups.mainStatic), lazy: sum(groups.lazy), worker: sum(groups.worker) };
 }
 
-/** `C5` → the selector of its grid cell (ARIA indices count the header row and column). */
-function cellSelector(ref) {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return `[role=grid] [role=row][aria-rowindex="${Number(m[2]) + 1}"] [role=gridcell][aria-colindex="${col + 1}"]`;
-}
-
-async function goTo(page, ref) {
-  const box = page.getByRole('textbox', { name: 'Cell address', exact: true });
-  await box.fill(ref);
-  await box.press('Enter');
-}
-
-/**
- * Arm a measurement in the page: from the next Enter keydown (capture phase) until `selector`'s text
- * (spaces removed) is `expected` (or, with expected null, differs from what it is now). Resolves with
- * [ms to the DOM change, ms to the frame after it].
- */
-async function arm(page, selector, expected) {
-  await page.evaluate(
-    ({ selector, expected }) => {
-      const text = () =>
-        (document.querySelector(selector)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, '');
-      const before = text();
-      window.__measured = new Promise((resolve) => {
-        let t0 = null;
-        const onKey = (e) => {
-          if (e.key === 'Enter' && t0 === null) t0 = performance.now();
-        };
-        window.addEventListener('keydown', onKey, true);
-        const observer = new MutationObserver(() => {
-          if (t0 === null) return;
-          const now = text();
-          if (expected === null ? now === before || now === '' : now !== expected) return;
-          const dom = performance.now() - t0;
-          observer.disconnect();
-          window.removeEventListener('keydown', onKey, true);
-          requestAnimationFrame(() => resolve([dom, performance.now() - t0]));
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        // A value that never shows is reported, not waited for: the run goes on.
-        setTimeout(() => {
-          observer.disconnect();
-          window.removeEventListener('keydown', onKey, true);
-          resolve([Number.NaN, Number.NaN, `timeout: "${text()}" (before "${before}", t0 ${t0})`]);
-        }, 30_000);
-      });
-    },
-    { selector, expected },
-  );
-}
-
-async function measured(page) {
-  const out = await page.evaluate(() => window.__measured);
-  if (out[2]) log(`  ${out[2]}`);
-  return out;
-}
-
-async function addSheet(page) {
-  const before = await page.getByRole('tab').count();
-  await page.getByRole('button', { name: 'Add sheet', exact: true }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('[role=tab]').length === n + 1, before);
-}
-
-async function newPage(browser) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, errors };
-}
-
-async function waitForValues(page) {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[role=grid] [role=gridcell]')].some(
-        (c) => (c.textContent ?? '').trim() !== '',
-      ),
-    null,
-    { timeout: 60_000 },
-  );
-}
-
 async function coldStart(browser, baseUrl, reps) {
   const first = [];
   const reload = [];
@@ -178,29 +91,8 @@ async function coldStart(browser, baseUrl, reps) {
   return { first: stats(first), reload: stats(reload) };
 }
 
-/** Type numbers into A1 of the current sheet and time until B1 (=A1*k) shows the result. */
-async function keystrokes(page, reps, factor) {
-  const samples = [];
-  const frames = [];
-  for (let i = 0; i < reps + 2; i++) {
-    const v = 11 + i;
-    await goTo(page, 'A1');
-    await arm(page, cellSelector('B1'), String(v * factor));
-    await page.keyboard.type(String(v));
-    await page.keyboard.press('Enter');
-    const [dom, frame] = await measured(page);
-    if (i < 2) continue;
-    samples.push(dom);
-    frames.push(frame);
-  }
-  return { dom: stats(samples), frame: stats(frames) };
-}
-
 async function seedKeystroke(browser, baseUrl, reps) {
-  const { context, page, errors } = await newPage(browser);
-  await page.goto(`${baseUrl}?debug`);
-  await waitForValues(page);
-  await addSheet(page);
+  const { context, page, errors } = await pageWithNewSheet(browser, baseUrl);
   await goTo(page, 'B1');
   await page.keyboard.type('=A1*2');
   await page.keyboard.press('Enter');
@@ -249,31 +141,7 @@ async function dalarna(browser, baseUrl, reps) {
 
 /** A 100k-row sheet: A = i, B = A*$D$1. Paste, keystroke, global recalculation, scrolling. */
 async function bigSheet(browser, baseUrl, reps) {
-  const { context, page, errors } = await newPage(browser);
-  await page.goto(`${baseUrl}?debug`);
-  await waitForValues(page);
-  await addSheet(page);
-  await goTo(page, 'D1');
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
-  const values = new Array(ROWS);
-  for (let i = 0; i < ROWS; i++) values[i] = [i + 1, `=A${i + 1}*$D$1`];
-  // The setCells command a paste of this block produces, through the session's execute (the debug
-  // hook): the same document → engine → history → save path as a person's paste.
-  await goTo(page, 'A1');
-  const pasteStarted = Date.now();
-  await page.evaluate((values) => {
-    const s = window.__bana.session();
-    s.execute({ type: 'setCells', sheetId: s.activeSheetId(), row: 0, col: 0, values }, 'paste');
-  }, values);
-  await page.waitForFunction(
-    (sel) => (document.querySelector(sel)?.textContent ?? '').trim() === '2',
-    cellSelector('B1'),
-    {
-      timeout: 120_000,
-    },
-  );
-  const pasteMs = Date.now() - pasteStarted;
+  const { context, page, errors, pasteMs } = await bigSheetPage(browser, baseUrl, ROWS);
   log(`  pasted ${ROWS} rows in ${pasteMs} ms`);
 
   // Keystroke → displayed at 100k formulas (B1 = A1 * 2).
@@ -305,27 +173,8 @@ async function bigSheet(browser, baseUrl, reps) {
   }
 
   // Scrolling: wheel steps over the grid while a rAF loop records frame intervals.
-  const box = await page.locator('[role=grid]').boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await goTo(page, 'A1');
-  await page.evaluate(() => {
-    window.__frames = [];
-    let last = performance.now();
-    window.__scrolling = true;
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (window.__scrolling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
   const steps = quick ? 60 : 150;
-  for (let i = 0; i < steps; i++) await page.mouse.wheel(0, 400);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const scroll = await page.evaluate(() => {
-    window.__scrolling = false;
-    return { frames: window.__frames.slice(1), scrollTop: document.querySelector('[role=grid]').scrollTop };
-  });
+  const scroll = await scrollFrames(page, steps);
   await context.close();
   return {
     pasteMs,

@@ -1,0 +1,189 @@
+// The app bench's page steps, shared by `bench/appBench.mjs` (one build) and `bench/abBench.mjs` (two
+// builds side by side): opening a page, going to a cell, timing Enter → value in the DOM, filling a
+// 100k-row sheet through the session, and recording frame intervals while the wheel scrolls.
+import { logger } from './node.mjs';
+
+const log = logger('bench:app');
+
+export function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const r = (x) => Math.round(x * 100) / 100;
+  return {
+    n: s.length,
+    median: r(median),
+    p95: r(at(0.95)),
+    min: r(s[0]),
+    max: r(s[s.length - 1]),
+    samples: samples.map(r),
+  };
+}
+
+/** `C5` → the selector of its grid cell (ARIA indices count the header row and column). */
+export function cellSelector(ref) {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return `[role=grid] [role=row][aria-rowindex="${Number(m[2]) + 1}"] [role=gridcell][aria-colindex="${col + 1}"]`;
+}
+
+export async function goTo(page, ref) {
+  const box = page.getByRole('textbox', { name: 'Cell address', exact: true });
+  await box.fill(ref);
+  await box.press('Enter');
+}
+
+/**
+ * Arm a measurement in the page: from the next Enter keydown (capture phase) until `selector`'s text
+ * (spaces removed) is `expected` (or, with expected null, differs from what it is now). Resolves with
+ * [ms to the DOM change, ms to the frame after it].
+ */
+export async function arm(page, selector, expected) {
+  await page.evaluate(
+    ({ selector, expected }) => {
+      const text = () =>
+        (document.querySelector(selector)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, '');
+      const before = text();
+      window.__measured = new Promise((resolve) => {
+        let t0 = null;
+        const onKey = (e) => {
+          if (e.key === 'Enter' && t0 === null) t0 = performance.now();
+        };
+        window.addEventListener('keydown', onKey, true);
+        const observer = new MutationObserver(() => {
+          if (t0 === null) return;
+          const now = text();
+          if (expected === null ? now === before || now === '' : now !== expected) return;
+          const dom = performance.now() - t0;
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, true);
+          requestAnimationFrame(() => resolve([dom, performance.now() - t0]));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        // A value that never shows is reported, not waited for: the run goes on.
+        setTimeout(() => {
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, true);
+          resolve([Number.NaN, Number.NaN, `timeout: "${text()}" (before "${before}", t0 ${t0})`]);
+        }, 30_000);
+      });
+    },
+    { selector, expected },
+  );
+}
+
+export async function measured(page) {
+  const out = await page.evaluate(() => window.__measured);
+  if (out[2]) log(`  ${out[2]}`);
+  return out;
+}
+
+export async function addSheet(page) {
+  const before = await page.getByRole('tab').count();
+  await page.getByRole('button', { name: 'Add sheet', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[role=tab]').length === n + 1, before);
+}
+
+export async function newPage(browser) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+export async function waitForValues(page) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[role=grid] [role=gridcell]')].some(
+        (c) => (c.textContent ?? '').trim() !== '',
+      ),
+    null,
+    { timeout: 60_000 },
+  );
+}
+
+/** Type numbers into A1 of the current sheet and time until B1 (=A1*k) shows the result. */
+export async function keystrokes(page, reps, factor) {
+  const samples = [];
+  const frames = [];
+  for (let i = 0; i < reps + 2; i++) {
+    const v = 11 + i;
+    await goTo(page, 'A1');
+    await arm(page, cellSelector('B1'), String(v * factor));
+    await page.keyboard.type(String(v));
+    await page.keyboard.press('Enter');
+    const [dom, frame] = await measured(page);
+    if (i < 2) continue;
+    samples.push(dom);
+    frames.push(frame);
+  }
+  return { dom: stats(samples), frame: stats(frames) };
+}
+
+/**
+ * Fill the current sheet with `rows` rows (A = i, B = A*$D$1) through the session's execute (the debug
+ * hook): the setCells command a paste of this block produces, the same document → engine → history →
+ * save path as a person's paste. Resolves with the ms until B1 shows 2 (D1 must hold 2).
+ */
+export async function fillBigSheet(page, rows) {
+  const values = new Array(rows);
+  for (let i = 0; i < rows; i++) values[i] = [i + 1, `=A${i + 1}*$D$1`];
+  await goTo(page, 'A1');
+  const started = Date.now();
+  await page.evaluate((values) => {
+    const s = window.__bana.session();
+    s.execute({ type: 'setCells', sheetId: s.activeSheetId(), row: 0, col: 0, values }, 'paste');
+  }, values);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel)?.textContent ?? '').trim() === '2',
+    cellSelector('B1'),
+    { timeout: 120_000 },
+  );
+  return Date.now() - started;
+}
+
+/** Wheel `steps` steps of 400 px over the grid from A1 while a rAF loop records frame intervals. */
+export async function scrollFrames(page, steps) {
+  const box = await page.locator('[role=grid]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await goTo(page, 'A1');
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    window.__scrolling = true;
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (window.__scrolling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < steps; i++) await page.mouse.wheel(0, 400);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => {
+    window.__scrolling = false;
+    return { frames: window.__frames.slice(1), scrollTop: document.querySelector('[role=grid]').scrollTop };
+  });
+}
+
+/** A fresh page of the app at `baseUrl` (debug hooks on) with a new empty sheet open. */
+export async function pageWithNewSheet(browser, baseUrl) {
+  const opened = await newPage(browser);
+  await opened.page.goto(`${baseUrl}?debug`);
+  await waitForValues(opened.page);
+  await addSheet(opened.page);
+  return opened;
+}
+
+/** A fresh page with a sheet of `rows` rows (A = i, B = A*$D$1, D1 = 2); `pasteMs` as fillBigSheet. */
+export async function bigSheetPage(browser, baseUrl, rows) {
+  const opened = await pageWithNewSheet(browser, baseUrl);
+  await goTo(opened.page, 'D1');
+  await opened.page.keyboard.type('2');
+  await opened.page.keyboard.press('Enter');
+  const pasteMs = await fillBigSheet(opened.page, rows);
+  return { ...opened, pasteMs };
+}
