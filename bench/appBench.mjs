@@ -125,18 +125,32 @@ async function dalarna(browser, baseUrl, reps) {
   await page.getByRole('tab', { name: template.sheets[0].name, exact: true }).click();
   const samples = [];
   const frames = [];
+  const charts = [];
+  const chartFrames = [];
+  const chart = '#chart-trajectory .chart';
+  await page.waitForSelector(`${chart} svg`, { timeout: 60_000 });
   for (let i = 0; i < reps + 1; i++) {
     await goTo(page, `B${row}`);
     await arm(page, key, null);
+    await arm(page, chart, 'redrawn', 'chart');
     await page.keyboard.type(String(600_000 + (i + 1) * 50_000));
     await page.keyboard.press('Enter');
     const [dom, frame] = await measured(page);
+    const [drawn, drawnFrame] = await measured(page, 'chart');
     if (i === 0) continue;
     samples.push(dom);
     frames.push(frame);
+    charts.push(drawn);
+    chartFrames.push(drawnFrame);
   }
   await context.close();
-  return { dom: stats(samples), frame: stats(frames), errors };
+  return {
+    dom: stats(samples),
+    frame: stats(frames),
+    chart: stats(charts),
+    chartFrame: stats(chartFrames),
+    errors,
+  };
 }
 
 /** A 100k-row sheet: A = i, B = A*$D$1. Paste, keystroke, global recalculation, scrolling. */
@@ -266,6 +280,10 @@ async function main() {
   if (report.dalarna)
     console.log(
       `Dalarna parameter → key figure, ms (DOM / next frame): ${f(report.dalarna.dom)} / ${f(report.dalarna.frame)}`,
+    );
+  if (report.dalarna)
+    console.log(
+      `Dalarna parameter → trajectory chart redrawn, ms (DOM / next frame): ${f(report.dalarna.chart)} / ${f(report.dalarna.chartFrame)}`,
     );
   if (report.bigSheet) {
     const b = report.bigSheet;

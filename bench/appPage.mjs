@@ -36,25 +36,33 @@ export async function goTo(page, ref) {
 
 /**
  * Arm a measurement in the page: from the next Enter keydown (capture phase) until `selector`'s text
- * (spaces removed) is `expected` (or, with expected null, differs from what it is now). Resolves with
- * [ms to the DOM change, ms to the frame after it].
+ * (spaces removed) is `expected` (with expected null: differs from what it is now; with expected
+ * 'redrawn': the element's children were replaced, as a chart's are when it is drawn again). Resolves
+ * `measured(page, slot)` with [ms to the DOM change, ms to the frame after it]. Several measurements
+ * of one keystroke use different `slot`s.
  */
-export async function arm(page, selector, expected) {
+export async function arm(page, selector, expected, slot = 'main') {
   await page.evaluate(
-    ({ selector, expected }) => {
+    ({ selector, expected, slot }) => {
+      const redraw = expected === 'redrawn';
+      let replaced = false;
       const text = () =>
         (document.querySelector(selector)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, '');
       const before = text();
-      window.__measured = new Promise((resolve) => {
+      window.__measured ??= {};
+      window.__measured[slot] = new Promise((resolve) => {
         let t0 = null;
         const onKey = (e) => {
           if (e.key === 'Enter' && t0 === null) t0 = performance.now();
         };
         window.addEventListener('keydown', onKey, true);
-        const observer = new MutationObserver(() => {
+        const observer = new MutationObserver((records) => {
           if (t0 === null) return;
+          const host = document.querySelector(selector);
+          replaced ||= records.some((r) => r.target === host && r.type === 'childList');
           const now = text();
-          if (expected === null ? now === before || now === '' : now !== expected) return;
+          if (redraw ? !replaced : expected === null ? now === before || now === '' : now !== expected)
+            return;
           const dom = performance.now() - t0;
           observer.disconnect();
           window.removeEventListener('keydown', onKey, true);
@@ -69,12 +77,12 @@ export async function arm(page, selector, expected) {
         }, 30_000);
       });
     },
-    { selector, expected },
+    { selector, expected, slot },
   );
 }
 
-export async function measured(page) {
-  const out = await page.evaluate(() => window.__measured);
+export async function measured(page, slot = 'main') {
+  const out = await page.evaluate((slot) => window.__measured[slot], slot);
   if (out[2]) log(`  ${out[2]}`);
   return out;
 }
