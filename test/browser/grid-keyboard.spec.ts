@@ -250,3 +250,19 @@ test('the name box selects a range, and an invalid address is reported', async (
   await expect(grid(page)).toBeFocused();
   await expect(box).toHaveValue('B2');
 });
+
+test('the active cell shows a 3 px focus ring while the grid has focus, a thinner one when focus is elsewhere', async ({
+  page,
+}) => {
+  const ring = () => cell(page, 'B2').evaluate((el) => getComputedStyle(el).outlineWidth);
+  await goTo(page, 'B2');
+  await expect(grid(page)).toBeFocused();
+  await expect.poll(ring).toBe('3px');
+  // Typing and committing hands focus back to the grid, ring and all.
+  await typeHere(page, '7', 'Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(grid(page)).toBeFocused();
+  await expect.poll(ring).toBe('3px');
+  await nameBox(page).focus();
+  await expect.poll(ring).toBe('2px');
+});
