@@ -89,8 +89,9 @@ export interface GridProps {
 }
 
 const ROW_OVERSCAN = 4;
-const SPARE_CELL: DisplayCell = { text: '', align: 'left' };
 const COL_OVERSCAN = 2;
+/** What the cells of a spare (hidden) row slot show: nothing, and nothing pending. */
+const SPARE_CELL: DisplayCell = { text: '', align: 'left' };
 /** Keyboard step of a column resize handle (Shift: fine step). */
 const RESIZE_STEP = 8;
 /** Distinct reference colours drawn while a formula is edited (grid.css defines .bana-grid__ref--0..7). */
@@ -627,11 +628,7 @@ export function Grid(props: GridProps): JSX.Element {
 
   // --- cells ---
   /**
-   * One gridcell of a row slot. Built without JSX so that a slot moving to another row costs a few
-   * property writes: three small effects (content, selection, position), each writing only what changed.
-   */
-  /**
-   * The selected columns of one row slot (-1 when its row is outside the selection), so moving the
+   * The selected columns of one row slot (null when its row is outside the selection), so moving the
    * selection re-checks the cells of the rows it enters and leaves, not every rendered cell.
    */
   function selectedColumnsOf(row: Accessor<number>): Accessor<{ col: number; colEnd: number } | null> {
@@ -646,6 +643,11 @@ export function Grid(props: GridProps): JSX.Element {
     );
   }
 
+  /**
+   * One gridcell of a row slot. Built without JSX so that a slot moving to another row costs a few
+   * property writes: four small effects (content, selection, active cell, position), each writing
+   * only what changed.
+   */
   function renderCell(
     row: Accessor<number>,
     col: number,
@@ -892,7 +894,7 @@ function CellEditor(props: {
   edit: Accessor<EditState>;
   label: string;
   actions: GridActions;
-  /** Give focus back to the grid: done before the edit is committed, while the page's layout is clean. */
+  /** Give focus back to the grid; called just before the edit is committed. */
   focusGrid: () => void;
   style: () => JSX.CSSProperties;
 }): JSX.Element {
