@@ -259,14 +259,11 @@ export function Grid(props: GridProps): JSX.Element {
 
   function scrollCellIntoView(row: number, col: number): void {
     if (!root) return;
-    // Well inside the rows and columns in view (as of the last scroll), or in the first row or column
-    // with the grid scrolled to that edge: nothing to reveal, and no read of the scroll position,
-    // which would force a layout in the middle of an edit's commit.
+    // Well inside the rows and columns in view (as of the last scroll): nothing to reveal, and no
+    // read of the scroll position, which would force a layout in the middle of an edit's commit.
     const rows = rowSpan();
     const cols = colSpan();
-    const rowInside = (row > rows.first || (row === 0 && scrollTop() === 0)) && row < rows.last;
-    const colInside = (col > cols.first || (col === 0 && scrollLeft() === 0)) && col < cols.last;
-    if (rowInside && colInside) return;
+    if (row > rows.first && row < rows.last && col > cols.first && col < cols.last) return;
     const s = scale();
     const currentTop = naturalTop(s, root.scrollTop);
     const top = scrollToReveal(currentTop, bodyHeight(), row * ROW_HEIGHT, (row + 1) * ROW_HEIGHT);
