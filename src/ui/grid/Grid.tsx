@@ -259,11 +259,6 @@ export function Grid(props: GridProps): JSX.Element {
 
   function scrollCellIntoView(row: number, col: number): void {
     if (!root) return;
-    // Well inside the rows and columns in view (as of the last scroll): nothing to reveal, and no
-    // read of the scroll position, which would force a layout in the middle of an edit's commit.
-    const rows = rowSpan();
-    const cols = colSpan();
-    if (row > rows.first && row < rows.last && col > cols.first && col < cols.last) return;
     const s = scale();
     const currentTop = naturalTop(s, root.scrollTop);
     const top = scrollToReveal(currentTop, bodyHeight(), row * ROW_HEIGHT, (row + 1) * ROW_HEIGHT);
