@@ -4,7 +4,15 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames
 import { SCHEMA_VERSION, type ScenarioDocument, type ScenarioId } from '../core/document';
 import { migrateDocument } from '../core/migrations';
 import { fail, ok, type Result } from '../core/result';
-import { type RowChunk, type SavePlan, type StoredLayout, assemble, layoutOf, planSave } from './rowChunks';
+import {
+  type RowChunk,
+  type SavePlan,
+  type StoredLayout,
+  assemble,
+  countCells,
+  layoutOf,
+  planSave,
+} from './rowChunks';
 
 /** Database name. Never change it: users' workbooks live under this name. */
 export const DB_NAME = 'bana';
@@ -318,8 +326,15 @@ function timeOf(iso: string): number {
   return Number.isNaN(time) ? 0 : time;
 }
 
-/** The catalog entry a save writes next to `doc`, with its non-empty cells counted (or given). */
-export function catalogEntryFor(doc: ScenarioDocument, cellCount = planSave(doc).cellCount): CatalogEntry {
+/** The catalog entry for `doc` (its non-empty cells counted); safe to pass to `Array.map`. */
+export function catalogEntryFor(doc: ScenarioDocument): CatalogEntry {
+  let cellCount = 0;
+  for (const sheet of doc.sheets) cellCount += countCells(sheet.cells);
+  return catalogEntry(doc, cellCount);
+}
+
+/** The catalog entry a save writes next to `doc`, with the cell count its save plan already made. */
+function catalogEntry(doc: ScenarioDocument, cellCount: number): CatalogEntry {
   return {
     id: doc.id,
     name: doc.meta.name,
@@ -483,7 +498,7 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
     const result = await transact([...stores], 'readwrite', async (tx) => {
       if (blind) {
         plan = planSave(doc);
-        return writePlan(tx, plan, catalogEntryFor(doc, plan.cellCount), true);
+        return writePlan(tx, plan, catalogEntry(doc, plan.cellCount), true);
       }
       // The catalog entry is written with every save, so its updatedAt names the stored version
       // without reading a whole workbook. Reading it in this readwrite transaction locks the stores
@@ -499,7 +514,7 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
       }
       const known = layouts.get(doc.id);
       plan = planSave(doc, known && stored?.updatedAt === known.updatedAt ? known : undefined);
-      await writePlan(tx, plan, catalogEntryFor(doc, plan.cellCount), false);
+      await writePlan(tx, plan, catalogEntry(doc, plan.cellCount), false);
     });
     if (!result.ok) {
       // Aborted, so nothing changed; forgetting is still the safe side (the next save writes everything).

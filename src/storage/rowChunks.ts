@@ -52,7 +52,8 @@ export interface SavePlan {
   next: StoredLayout;
 }
 
-function countCells(rows: readonly (RawCell[] | undefined)[], from: number, to: number): number {
+/** Non-empty cells in rows `from` to `to` (exclusive). */
+export function countCells(rows: readonly (RawCell[] | undefined)[], from = 0, to = rows.length): number {
   let count = 0;
   for (let r = from; r < to; r++) {
     const row = rows[r];

@@ -276,3 +276,12 @@ describe('WorkbookStorage in row chunks', () => {
     expect(await rawStore(factory, ROW_CHUNKS_STORE)).toEqual([]);
   });
 });
+
+describe('catalogEntryFor', () => {
+  it('counts the non-empty cells of every sheet, also when mapped over a list (the in-memory catalog)', () => {
+    const docs = [bigDoc(), bigDoc('2026-03-02T00:00:00.000Z')];
+    const expected = planSave(docs[0] as ScenarioDocument).cellCount;
+    expect(expected).toBeGreaterThan(ROWS);
+    expect(docs.map(catalogEntryFor).map((e) => e.cellCount)).toEqual([expected, expected]);
+  });
+});
