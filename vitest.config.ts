@@ -8,5 +8,8 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     pool: 'threads',
     maxWorkers: 2,
+    // Most tests take milliseconds; on a busy 2-core machine (load 14 measured) engine tests took up to
+    // 10 s. The heaviest set their own, longer limits.
+    testTimeout: 20_000,
   },
 });
