@@ -136,10 +136,15 @@ export function createBanaHarness(): BanaHarness {
       });
       return endpoint;
     },
-    source: () => source,
     // Generous: a restart inside a measurement would be a failure anyway; the page caps loads itself.
     timeoutMs: 120_000,
-    onValues(values) {
+    onRecovered(reason) {
+      errors.push(`The engine worker was restarted: ${reason}`);
+    },
+  });
+  client.attach({
+    source: () => source,
+    values(values) {
       const at = performance.now();
       if (waiter?.accept(values)) {
         const w = waiter;
@@ -147,9 +152,7 @@ export function createBanaHarness(): BanaHarness {
         w.resolve({ values, at });
       }
     },
-    onRecovered(reason) {
-      errors.push(`The engine worker was restarted: ${reason}`);
-    },
+    named: () => {},
   });
   return {
     client,

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   render(
     () => (
       <I18nProvider locale={locale}>
-        <App app={app} setLocale={setLocale} />
+        <App app={app} sharing={sharing} setLocale={setLocale} />
       </I18nProvider>
     ),
     root,

@@ -23,14 +23,8 @@ export interface EngineStatus {
 export interface EngineClientOptions {
   /** Makes a fresh endpoint: a Worker in the app, a MessagePort in tests. */
   createEndpoint: () => EngineEndpoint;
-  /** The document as it is now, pending edits included: what a restarted engine is rebuilt from. */
-  source: () => { workbook: EngineWorkbook; revision: number };
   /** A call without an answer after this long counts as a dead worker. Loads get 4× as long. */
   timeoutMs?: number;
-  /** Fresh values for the viewport; never older than an edit already sent. */
-  onValues: (values: RangeValues) => void;
-  /** Fresh values of the watched named ranges (charts), never older than an edit already sent. */
-  onNamed?: (named: NamedValues, revision: number) => void;
   /** Regions whose values changed (e.g. to refresh charts on other sheets). */
   onDirty?: (dirty: DirtyRegion[], revision: number) => void;
   onStatus?: (status: EngineStatus) => void;
@@ -46,14 +40,29 @@ export interface EngineEndpoint {
   onFatal?(listener: (message: string) => void): () => void;
 }
 
+/**
+ * The open workbook, attached to the engine: what a restarted engine is rebuilt from, and where the
+ * values go. The engine serves one workbook at a time; attaching another replaces it.
+ */
+export interface EngineSubscriber {
+  /** The document as it is now, pending edits included. */
+  source(): { workbook: EngineWorkbook; revision: number };
+  /** Fresh values for the viewport; never older than an edit already sent. */
+  values(values: RangeValues): void;
+  /** Fresh values of the watched named ranges (charts), never older than an edit already sent. */
+  named(named: NamedValues, revision: number): void;
+}
+
 export interface EngineClient {
+  /** Attach the workbook the engine serves; returns the detach (which stops deliveries to it). */
+  attach(subscriber: EngineSubscriber): () => void;
   /** Load a whole workbook (on open, and after sheet-structure changes). */
   load(workbook: EngineWorkbook, revision: number): Promise<void>;
   /** Send ops for `revision`; ops sent while the engine is busy go out together as one batch. */
   apply(ops: EngineOp[], revision: number): Promise<void>;
-  /** Set the range the UI shows; its values arrive through onValues. */
+  /** Set the range the UI shows; its values arrive through the subscriber's `values`. */
   setViewport(range: RangeRequest | null): void;
-  /** Named ranges whose values come back with every load and edit (through onNamed). */
+  /** Named ranges whose values come back with every load and edit (through the subscriber's `named`). */
   watchNames(names: string[]): void;
   /** Fetch values for another range (e.g. a chart's named range), bypassing the viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;
@@ -118,6 +127,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let running: Promise<void> | null = null;
   let idleWaiters: (() => void)[] = [];
   let restartsInARow = 0;
+  let subscriber: EngineSubscriber | null = null;
+
+  function source(): { workbook: EngineWorkbook; revision: number } {
+    return subscriber?.source() ?? { workbook: { sheets: [], names: [] }, revision: 0 };
+  }
 
   function setStatus(next: EngineStatus): void {
     status = next;
@@ -207,12 +221,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   function deliver(values: RangeValues): void {
     // Stale: a newer edit is queued, its result (with values) follows. Also skip a viewport that moved on.
     if (values.revision < latestRevision && (pendingOps.length > 0 || pendingLoad)) return;
-    options.onValues(values);
+    subscriber?.values(values);
   }
 
   function deliverNamed(named: NamedValues, revision: number): void {
     if (revision < latestRevision && (pendingOps.length > 0 || pendingLoad)) return;
-    options.onNamed?.(named, revision);
+    subscriber?.named(named, revision);
   }
 
   async function pump(): Promise<void> {
@@ -252,7 +266,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     start();
     pendingLoad = null;
     pendingOps = [];
-    const { workbook, revision } = options.source();
+    const { workbook, revision } = source();
     pendingLoad = { workbook, revision };
     options.onRecovered?.(reason);
   }
@@ -278,6 +292,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   start();
 
   return {
+    attach(next) {
+      subscriber = next;
+      return () => {
+        if (subscriber === next) subscriber = null;
+      };
+    },
     load(workbook, revision) {
       latestRevision = Math.max(latestRevision, revision);
       pendingLoad = { workbook, revision };
@@ -327,7 +347,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       }
       start();
       pendingOps = [];
-      const { workbook, revision } = options.source();
+      const { workbook, revision } = source();
       latestRevision = Math.max(latestRevision, revision);
       pendingLoad = { workbook, revision };
       // The call in flight would never answer from the terminated worker: end it so the queue moves on.

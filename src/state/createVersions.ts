@@ -1,5 +1,5 @@
 // Named versions of the open workbook: save one, list them, restore one (a single undoable command)
-// or branch a new workbook from one. Kept in IndexedDB, or in this tab's memory when there is none.
+// or branch a new workbook from one. Kept in the app's storage (IndexedDB, or this tab's memory).
 import { type Accessor, createSignal } from 'solid-js';
 import { type ScenarioDocument, type ScenarioId, newId, newScenarioId, newSheetId } from '../core/document';
 import { fail, ok, type Result } from '../core/result';
@@ -34,25 +34,16 @@ export interface Versions {
   remove(id: SnapshotId): Promise<Result<void, VersionFailure>>;
 }
 
-/** Create the versions state for an app. Call it once per app (the memory store lives here). */
+/** Create the versions state for an app. */
 export function createVersions(app: VersionsHost, options: VersionsOptions = {}): Versions {
   const now = options.now ?? (() => new Date());
   const [list, setList] = createSignal<SnapshotRecord[]>([]);
-  /** Without IndexedDB, versions live as long as the tab, like the workbooks themselves. */
-  const memory = new Map<SnapshotId, SnapshotRecord>();
 
   const openDoc = () => app.session().doc();
 
-  function memoryList(workbookId: ScenarioId): SnapshotRecord[] {
-    return [...memory.values()]
-      .filter((s) => s.workbookId === workbookId)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (a.id < b.id ? -1 : 1));
-  }
-
   async function refresh(): Promise<Result<SnapshotRecord[], StorageFailure>> {
     const workbookId = openDoc().id;
-    const storage = app.storage();
-    const loaded = storage ? await storage.listSnapshots(workbookId) : ok(memoryList(workbookId));
+    const loaded = await app.storage().listSnapshots(workbookId);
     // Another workbook may have been opened while this one's versions were read.
     if (loaded.ok && openDoc().id === workbookId) setList(loaded.value);
     return loaded;
@@ -69,13 +60,8 @@ export function createVersions(app: VersionsHost, options: VersionsOptions = {})
       createdAt: now().toISOString(),
       doc,
     };
-    const storage = app.storage();
-    if (storage) {
-      const saved = await storage.saveSnapshot(record);
-      if (!saved.ok) return saved;
-    } else {
-      memory.set(record.id, record);
-    }
+    const saved = await app.storage().saveSnapshot(record);
+    if (!saved.ok) return saved;
     await refresh();
     return ok(record);
   }
@@ -122,13 +108,8 @@ export function createVersions(app: VersionsHost, options: VersionsOptions = {})
   }
 
   async function remove(id: SnapshotId): Promise<Result<void, VersionFailure>> {
-    const storage = app.storage();
-    if (storage) {
-      const removed = await storage.deleteSnapshot(id);
-      if (!removed.ok) return removed;
-    } else {
-      memory.delete(id);
-    }
+    const removed = await app.storage().deleteSnapshot(id);
+    if (!removed.ok) return removed;
     await refresh();
     return ok(undefined);
   }

@@ -1,94 +1,86 @@
 // One open workbook: the document signal, selection, in-progress edit, undo history and the
 // values of the visible cells. Every change goes through execute(): document → engine → history → save.
-import { type Accessor, batch, createMemo, createSignal } from 'solid-js';
+import { type Accessor, batch, createMemo, createRoot, createSignal } from 'solid-js';
 import { type CellAddress, MAX_COLS, MAX_ROWS, formatAddress } from '../core/address';
-import { toHtmlTable, parseTsv, toTsv } from '../core/clipboard';
 import { type Command, applyCommand, nextSheetName, sheetNameProblem } from '../core/commands';
 import {
   type RawCell,
   type ScenarioDocument,
   type Sheet,
   type SheetId,
-  DEFAULT_COLUMN_WIDTH,
   createSheet,
   findSheet,
-  getRaw,
-  isFormula,
-  usedSize,
 } from '../core/document';
 import {
-  type CellMove,
-  acceptsReferenceAt,
-  extractReferences,
-  moveReferences,
-  referenceEndingAt,
-  shiftFormula,
-} from '../core/formula';
+  type ClipboardBlock,
+  type InputProblem,
+  cellTextProblem,
+  insertReference as insertReferenceInto,
+  isOwnClipboard,
+  planClear,
+  planCopy,
+  planPaste,
+} from '../core/edits';
+import { extractReferences } from '../core/formula';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
 import { formatForEdit, parseInput } from '../core/input';
-import { formatRange } from '../core/address';
-import { LIMITS } from '../core/schema';
 import type { EngineClient } from '../engine/engineClient';
-import { formatValue } from '../i18n/format';
 import type { UiLocale } from '../i18n/strings';
 import type {
   CellRect,
-  DisplayCell,
   EditState,
+  GridActions,
+  GridModel,
   MoveDirection,
   RefHighlight,
   Selection,
 } from '../ui/grid/gridTypes';
-import type { EngineWorkbook, NamedValues, RangeRequest, RangeValues } from '../../workers/contract';
+import type { EngineWorkbook, NamedValues } from '../../workers/contract';
+import { createSheetView } from './createSheetView';
 import { CHART_NAME } from '../core/scenario/layout';
-import { type ScenarioResult, readScenarioResult } from '../core/scenario/result';
+import { SCENARIO_NAMES, type ScenarioResult, readScenarioResult } from '../core/scenario/result';
 import { addMeasureCommand, measureSlots, removeMeasureCommand } from '../core/scenario/scenario';
+
+export type { InputProblem };
 
 interface UndoContext {
   sheetId: SheetId;
   selection: Selection;
 }
 
-interface InternalClipboard {
-  text: string;
-  sheetId: SheetId;
-  rect: CellRect;
-  raws: RawCell[][];
-  cut: boolean;
-}
-
 export interface WorkbookSessionOptions {
   initial: ScenarioDocument;
+  /** The engine this workbook attaches to (and detaches from on dispose). */
   engine: EngineClient;
   locale: Accessor<UiLocale>;
-  /** Called after every change of the document (to save it). */
-  onChange: (doc: ScenarioDocument) => void;
+  /** The clock that stamps `meta.updatedAt` on every change. */
+  now: () => Date;
+  /** Called with the new document after every change (the library saves it). */
+  save: (doc: ScenarioDocument) => void;
   /** Called when typed or pasted input is refused (too large for a cell, a sheet or one paste). */
   onRefused?: (problem: InputProblem) => void;
 }
 
-/** Why typed or pasted input was refused; nothing was changed. */
-export type InputProblem = 'paste-too-large' | 'paste-beyond-sheet' | 'cell-too-long';
+export type WorkbookSession = ReturnType<typeof buildSession>;
 
 /**
- * The most text one paste may hold, checked before it is parsed: ten times a full-width Excel
- * row of long cells, and far above any table a planner copies. Larger text (a 10 MB log) is refused.
+ * Open a workbook. The session owns its reactive root (its memos live as long as it is open, not as
+ * long as whoever opened it): `dispose()` frees them and detaches it from the engine.
  */
-export const MAX_PASTE_TEXT_LENGTH = 5_000_000;
-/** The most cells one paste may write: a bound on one edit's recalculation and undo entry. */
-export const MAX_PASTE_CELLS = 1_000_000;
+export function createWorkbookSession(options: WorkbookSessionOptions): WorkbookSession {
+  return createRoot((disposeRoot) => {
+    const session = buildSession(options);
+    return {
+      ...session,
+      dispose() {
+        session.dispose();
+        disposeRoot();
+      },
+    };
+  });
+}
 
-/** Rows and columns shown beyond the used area, so there is room to type. */
-const HEADROOM_ROWS = 200;
-const HEADROOM_COLS = 26;
-/** Extra rows/columns fetched around the viewport so small scrolls need no round trip. */
-const OVERSCAN_ROWS = 30;
-const OVERSCAN_COLS = 8;
-const PENDING: DisplayCell = { text: '', align: 'left', pending: true };
-
-export type WorkbookSession = ReturnType<typeof createWorkbookSession>;
-
-export function createWorkbookSession(options: WorkbookSessionOptions) {
+function buildSession(options: WorkbookSessionOptions) {
   const { engine, locale } = options;
   const [doc, setDoc] = createSignal<ScenarioDocument>(options.initial);
   const [activeSheetId, setActiveSheetId] = createSignal<SheetId>((options.initial.sheets[0] as Sheet).id);
@@ -96,27 +88,37 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
   const [selection, setSelection] = createSignal<Selection>({ active: origin, extent: origin });
   const [editing, setEditing] = createSignal<EditState | null>(null);
   const [history, setHistory] = createSignal<History<UndoContext>>(emptyHistory());
-  const [values, setValues] = createSignal<RangeValues | null>(null);
   let revision = 0;
-  let fetchWindow: RangeRequest | null = null;
-  let clipboard: InternalClipboard | null = null;
+  let clipboard: ClipboardBlock | null = null;
   /** Caret of the editor, for click-to-reference. */
   let caret: number | null = null;
 
   const activeSheet = createMemo(() => findSheet(doc(), activeSheetId()) ?? (doc().sheets[0] as Sheet));
-  const used = createMemo(() => usedSize(activeSheet()));
+  const view = createSheetView({ engine, sheet: activeSheet, selection, locale });
 
   function engineWorkbook(d: ScenarioDocument = doc()): EngineWorkbook {
     return { sheets: d.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: d.names };
   }
 
+  const [named, setNamed] = createSignal<NamedValues | null>(null);
+  // The engine serves this workbook from now on: its values come here, and a restarted engine is
+  // rebuilt from this document.
+  const detach = engine.attach({
+    source: () => ({ workbook: engineWorkbook(), revision }),
+    values: view.receive,
+    named: (n) => setNamed(n),
+  });
+  // The viewport still names the previous workbook's sheet; the engine would fail to read it from
+  // this one (and restart). The grid sets its own viewport as soon as it renders.
+  engine.setViewport(null);
+
   /** Open: build the engine from the document. */
   function loadEngine(): Promise<void> {
     revision++;
+    engine.watchNames(isScenario() ? SCENARIO_NAMES : []);
     return engine.load(engineWorkbook(), revision);
   }
 
-  const [named, setNamed] = createSignal<NamedValues | null>(null);
   /** The scenario's trajectory, measures and key figures, when this workbook is a scenario. */
   const scenario = createMemo<ScenarioResult | null>(() => {
     const n = named();
@@ -127,10 +129,6 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
   const measureSheets = createMemo(
     () => new Set(measureSlots(doc()).flatMap((s) => (s.sheet ? [s.sheet.id] : []))),
   );
-
-  function onNamed(values: NamedValues): void {
-    setNamed(values);
-  }
 
   /** Insert a measure template's sheet and wire it into the trajectory. */
   function addMeasure(template: ScenarioDocument): SheetId | 'no-slot' {
@@ -150,25 +148,23 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     return true;
   }
 
-  function onValues(v: RangeValues): void {
-    if (v.sheetId === activeSheetId()) setValues(v);
-  }
-
   /** Apply a command: the single path for every change of the document. */
   function execute(command: Command, label: string, recordHistory = true): boolean {
     const before = doc();
     const context: UndoContext = { sheetId: activeSheetId(), selection: selection() };
     const result = applyCommand(before, command);
+    // The document in memory holds the time of its last change: it is what the library saves.
+    const next = { ...result.doc, meta: { ...result.doc.meta, updatedAt: options.now().toISOString() } };
     revision++;
     // The engine first: the worker recalculates while this thread updates the grid, so the value
     // can arrive in the same frame as the closed editor.
-    syncEngine(result.changes, result.doc);
+    syncEngine(result.changes, next);
     batch(() => {
-      setDoc(result.doc);
+      setDoc(next);
       if (recordHistory) setHistory((h) => record(h, { label, command, inverse: result.inverse, context }));
-      if (!findSheet(result.doc, activeSheetId())) setActiveSheetId((result.doc.sheets[0] as Sheet).id);
+      if (!findSheet(next, activeSheetId())) setActiveSheetId((next.sheets[0] as Sheet).id);
     });
-    options.onChange(result.doc);
+    options.save(next);
     return true;
   }
 
@@ -211,43 +207,6 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     restore(taken.entry.context);
   }
 
-  // ---- viewport and values -------------------------------------------------------------------
-
-  function setViewport(view: { row: number; col: number; rows: number; cols: number }): void {
-    const sheetId = activeSheetId();
-    const covered =
-      fetchWindow &&
-      fetchWindow.sheetId === sheetId &&
-      view.row >= fetchWindow.row &&
-      view.col >= fetchWindow.col &&
-      view.row + view.rows <= fetchWindow.row + fetchWindow.rows &&
-      view.col + view.cols <= fetchWindow.col + fetchWindow.cols;
-    if (covered) return;
-    const row = Math.max(0, view.row - OVERSCAN_ROWS);
-    const col = Math.max(0, view.col - OVERSCAN_COLS);
-    fetchWindow = {
-      sheetId,
-      row,
-      col,
-      rows: Math.min(MAX_ROWS - row, view.rows + 2 * OVERSCAN_ROWS),
-      cols: Math.min(MAX_COLS - col, view.cols + 2 * OVERSCAN_COLS),
-    };
-    engine.setViewport(fetchWindow);
-  }
-
-  function display(row: number, col: number): DisplayCell {
-    const v = values();
-    if (!v || v.sheetId !== activeSheetId()) return PENDING;
-    const r = row - v.row;
-    const c = col - v.col;
-    if (r < 0 || c < 0 || r >= v.rows || c >= v.cols) return PENDING;
-    return formatValue(v.values[r * v.cols + c], locale());
-  }
-
-  function rawAt(row: number, col: number): RawCell {
-    return getRaw(activeSheet(), row, col);
-  }
-
   // ---- sheets ---------------------------------------------------------------------------------
 
   function switchSheet(id: SheetId): void {
@@ -255,10 +214,9 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     commitEditIfAny();
     batch(() => {
       setActiveSheetId(id);
-      setValues(null);
+      view.reset();
       setSelection({ active: origin, extent: origin });
     });
-    fetchWindow = null;
   }
 
   function addSheet(): SheetId {
@@ -301,7 +259,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
       setEditing({ ...current, focus });
       return;
     }
-    const initial = text ?? formatForEdit(rawAt(active.row, active.col), locale());
+    const initial = text ?? formatForEdit(view.raw(active.row, active.col), locale());
     caret = initial.length;
     setEditing({
       row: active.row,
@@ -328,12 +286,13 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     if (!current) return;
     const raw = parseInput(current.text, locale());
     // A document with an over-long cell would not load again: keep the editor open and say why.
-    if (typeof raw === 'string' && raw.length > LIMITS.maxCellTextLength) {
-      options.onRefused?.('cell-too-long');
+    const problem = cellTextProblem(raw);
+    if (problem) {
+      options.onRefused?.(problem);
       return;
     }
     setEditing(null);
-    if (raw !== rawAt(current.row, current.col)) {
+    if (raw !== view.raw(current.row, current.col)) {
       execute(
         { type: 'setCells', sheetId: activeSheetId(), row: current.row, col: current.col, values: [[raw]] },
         'edit',
@@ -362,22 +321,11 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
   /** Click-to-reference: put `rect`'s address at the caret, replacing a reference just inserted. */
   function insertReference(rect: CellRect): void {
     const current = editing();
-    if (!current || !isFormula(`${current.text}x`.slice(0, current.text.length + 1))) return;
-    const text = current.text;
-    const at = caret ?? text.length;
-    const ref = formatRange(rect);
-    const previous = referenceEndingAt(text, at);
-    let next: string;
-    let nextCaret: number;
-    if (previous) {
-      next = text.slice(0, previous.start) + ref + text.slice(previous.end);
-      nextCaret = previous.start + ref.length;
-    } else if (acceptsReferenceAt(text, at)) {
-      next = text.slice(0, at) + ref + text.slice(at);
-      nextCaret = at + ref.length;
-    } else return;
-    caret = nextCaret;
-    setEditing({ ...current, text: next });
+    if (!current) return;
+    const inserted = insertReferenceInto(current.text, caret ?? current.text.length, rect);
+    if (!inserted) return;
+    caret = inserted.caret;
+    setEditing({ ...current, text: inserted.text });
   }
 
   const highlights = createMemo<RefHighlight[]>(() => {
@@ -398,172 +346,30 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
 
   // ---- clearing, clipboard --------------------------------------------------------------------
 
-  /** Limit a rectangle to the used area, so clearing a whole column does not write a million nulls. */
-  function clampToUsed(rect: CellRect): CellRect | null {
-    const size = used();
-    const rowEnd = Math.min(rect.rowEnd, size.rows - 1);
-    const colEnd = Math.min(rect.colEnd, size.cols - 1);
-    if (rowEnd < rect.row || colEnd < rect.col) return null;
-    return { ...rect, rowEnd, colEnd };
-  }
-
-  function blockOf(rect: CellRect, fill: (row: number, col: number) => RawCell): RawCell[][] {
-    const rows: RawCell[][] = [];
-    for (let r = rect.row; r <= rect.rowEnd; r++) {
-      const row: RawCell[] = [];
-      for (let c = rect.col; c <= rect.colEnd; c++) row.push(fill(r, c));
-      rows.push(row);
-    }
-    return rows;
-  }
-
   function clear(rect: CellRect): void {
-    const bounded = clampToUsed(rect);
-    if (!bounded) return;
-    const block = blockOf(bounded, (r, c) => rawAt(r, c));
-    if (block.every((row) => row.every((v) => v === null))) return;
-    execute(
-      {
-        type: 'setCells',
-        sheetId: activeSheetId(),
-        row: bounded.row,
-        col: bounded.col,
-        values: blockOf(bounded, () => null),
-      },
-      'clear',
-    );
-  }
-
-  /** The text a cell puts on the clipboard: its value as shown, without grouping, so Excel reads it back. */
-  function clipboardText(row: number, col: number): string {
-    const raw = rawAt(row, col);
-    if (!isFormula(raw)) return raw === null ? '' : formatForEdit(raw, locale()).replace(/^'/, '');
-    const v = values();
-    if (v && v.sheetId === activeSheetId()) {
-      const r = row - v.row;
-      const c = col - v.col;
-      if (r >= 0 && c >= 0 && r < v.rows && c < v.cols) {
-        const value = v.values[r * v.cols + c];
-        if (typeof value === 'number') return formatForEdit(value, locale());
-        if (value && typeof value === 'object') return value.error;
-        if (typeof value === 'boolean') return formatForEdit(value, locale());
-        return value ?? '';
-      }
-    }
-    return raw;
+    const plan = planClear(doc(), activeSheetId(), rect);
+    if (plan) execute(plan.command, plan.label);
   }
 
   function copy(rect: CellRect, cut: boolean): { text: string; html: string } {
-    const bounded = clampToUsed(rect) ?? { ...rect, rowEnd: rect.row, colEnd: rect.col };
-    const rows: string[][] = [];
-    for (let r = bounded.row; r <= bounded.rowEnd; r++) {
-      const row: string[] = [];
-      for (let c = bounded.col; c <= bounded.colEnd; c++) row.push(clipboardText(r, c));
-      rows.push(row);
-    }
-    const text = toTsv(rows);
-    clipboard = { text, sheetId: activeSheetId(), rect: bounded, raws: blockOf(bounded, rawAt), cut };
-    return { text, html: toHtmlTable(rows) };
+    const copied = planCopy(doc(), activeSheetId(), rect, cut, view.clipboardText);
+    clipboard = copied.block;
+    return { text: copied.text, html: copied.html };
   }
 
   function paste(at: CellAddress, data: { text: string; html?: string }): void {
-    const sheetId = activeSheetId();
-    const internal =
-      clipboard && normaliseNewlines(clipboard.text) === normaliseNewlines(data.text) ? clipboard : null;
-    let block: RawCell[][];
-    if (internal) {
-      const dRow = at.row - internal.rect.row;
-      const dCol = at.col - internal.rect.col;
-      block = internal.cut
-        ? internal.raws
-        : internal.raws.map((row) =>
-            row.map((raw) => (isFormula(raw) ? shiftFormula(raw, dRow, dCol) : raw)),
-          );
-    } else {
-      // Checked before parsing: a 10 MB text must not freeze the tab, and could not be saved anyway.
-      if (data.text.length > MAX_PASTE_TEXT_LENGTH) {
-        options.onRefused?.('paste-too-large');
-        return;
-      }
-      const rows = parseTsv(data.text);
-      if (rows.length === 0) return;
-      // A loop, not Math.max(...rows): a million-row paste would overflow the call stack.
-      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-      if (rows.length * width > MAX_PASTE_CELLS) {
-        options.onRefused?.('paste-too-large');
-        return;
-      }
-      block = rows.map((r) => Array.from({ length: width }, (_, i) => parseInput(r[i] ?? '', locale())));
-    }
-    const height = block.length;
-    const width = block.reduce((w, r) => Math.max(w, r.length), 0);
-    if (height === 0 || width === 0) return;
-    if (height * width > MAX_PASTE_CELLS) {
-      options.onRefused?.('paste-too-large');
+    const own = isOwnClipboard(clipboard, data.text) ? clipboard : null;
+    const plan = planPaste(doc(), activeSheetId(), at, data.text, own, (text) => parseInput(text, locale()));
+    if (!plan) return;
+    if (!plan.ok) {
+      options.onRefused?.(plan.problem);
       return;
     }
-    if (at.row + height > MAX_ROWS || at.col + width > MAX_COLS) {
-      options.onRefused?.('paste-beyond-sheet');
-      return;
-    }
-    if (block.some((row) => row.some((v) => typeof v === 'string' && v.length > LIMITS.maxCellTextLength))) {
-      options.onRefused?.('cell-too-long');
-      return;
-    }
-    const rowEnd = Math.min(MAX_ROWS - 1, at.row + height - 1);
-    const colEnd = Math.min(MAX_COLS - 1, at.col + width - 1);
-    const target: Command = { type: 'setCells', sheetId, row: at.row, col: at.col, values: block };
-    if (internal?.cut) {
-      // Cut and paste moves, as in Excel: clear the source, write the block, and point every formula
-      // that referred to the moved cells (inside the block or anywhere in the workbook) at their new place.
-      const source = internal.rect;
-      const fromSheet = findSheet(doc(), internal.sheetId);
-      const toSheet = activeSheet();
-      const move: CellMove = {
-        fromSheet: fromSheet?.name ?? toSheet.name,
-        toSheet: toSheet.name,
-        ...source,
-        dRow: at.row - source.row,
-        dCol: at.col - source.col,
-      };
-      const moved = block.map((row) =>
-        row.map((raw) => (isFormula(raw) ? moveReferences(raw, move.fromSheet, move, move.toSheet) : raw)),
-      );
-      const clearSource: Command = {
-        type: 'setCells',
-        sheetId: internal.sheetId,
-        row: source.row,
-        col: source.col,
-        values: blockOf(source, () => null),
-      };
-      const inside = (r: number, c: number, rect: CellRect) =>
-        r >= rect.row && r <= rect.rowEnd && c >= rect.col && c <= rect.colEnd;
-      const targetRect: CellRect = { row: at.row, col: at.col, rowEnd, colEnd };
-      const redirects: Command[] = [];
-      for (const sheet of doc().sheets) {
-        sheet.cells.forEach((row, r) => {
-          row.forEach((raw, c) => {
-            if (!isFormula(raw)) return;
-            if (sheet.id === internal.sheetId && inside(r, c, source)) return;
-            if (sheet.id === toSheet.id && inside(r, c, targetRect)) return;
-            const next = moveReferences(raw, sheet.name, move);
-            if (next !== raw)
-              redirects.push({ type: 'setCells', sheetId: sheet.id, row: r, col: c, values: [[next]] });
-          });
-        });
-      }
-      execute(
-        {
-          type: 'batch',
-          commands: [clearSource, ...redirects, { ...target, values: moved }],
-        },
-        'cut-paste',
-      );
-      clipboard = null;
-    } else {
-      execute(target, 'paste');
-    }
-    setSelection({ active: at, extent: { row: rowEnd, col: colEnd } });
+    execute(plan.value.command, plan.value.label);
+    // A cut pastes once: the cells are no longer where the clipboard says.
+    if (own?.cut) clipboard = null;
+    const { written } = plan.value;
+    setSelection({ active: at, extent: { row: written.rowEnd, col: written.colEnd } });
   }
 
   function resizeColumn(col: number, width: number): void {
@@ -575,73 +381,34 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     execute({ type: 'setCells', sheetId: activeSheetId(), row, col, values: block }, label);
   }
 
-  function columnWidth(col: number): number {
-    return activeSheet().columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
-  }
-
   function renameSheetProblem(id: SheetId, name: string): ReturnType<typeof sheetNameProblem> {
     return sheetNameProblem(doc(), name, id);
-  }
-
-  // The grid scrolls over the used area plus headroom, and always reaches the selection: a jump with the
-  // name box to H100000 on a small sheet must land on a cell the grid can show and point at.
-  function rowCount(): number {
-    const { active, extent } = selection();
-    return Math.min(MAX_ROWS, Math.max(used().rows + HEADROOM_ROWS, 1000, active.row + 1, extent.row + 1));
-  }
-
-  function colCount(): number {
-    const { active, extent } = selection();
-    return Math.min(MAX_COLS, Math.max(used().cols + HEADROOM_COLS, 26, active.col + 1, extent.col + 1));
   }
 
   function activeAddress(): string {
     return formatAddress(selection().active.row, selection().active.col);
   }
 
-  return {
-    doc,
-    activeSheetId,
-    activeSheet,
+  /** What the grid reads and calls: the session is the grid's model and its actions, with no adapter. */
+  const grid = {
+    sheetId: activeSheetId,
+    sheetName: () => activeSheet().name,
+    rowCount: view.rowCount,
+    colCount: view.colCount,
+    columnWidth: view.columnWidth,
+    display: view.display,
+    raw: view.raw,
     selection,
     editing,
-    history,
     highlights,
-    values,
-    used,
-    revision: () => revision,
-    rowCount,
-    colCount,
-    display,
-    raw: rawAt,
-    columnWidth,
-    renameSheetProblem,
-    activeAddress,
-    engineWorkbook,
-    loadEngine,
-    onValues,
-    onNamed,
-    scenario,
-    isScenario,
-    measureSheets,
-    addMeasure,
-    removeMeasure,
-    execute,
-    undo,
-    redo,
+    usedRange: view.usedRange,
     select: (s: Selection) => {
       commitEditIfAny();
       setSelection(s);
     },
-    setViewport,
-    switchSheet,
-    addSheet,
-    renameSheet,
-    removeSheet,
-    moveSheet,
+    setViewport: view.setViewport,
     startEdit,
     updateEdit,
-    setCaret,
     commitEdit,
     cancelEdit,
     insertReference,
@@ -649,10 +416,40 @@ export function createWorkbookSession(options: WorkbookSessionOptions) {
     copy,
     paste,
     resizeColumn,
-    setCells,
-  };
-}
+    undo,
+    redo,
+  } satisfies GridModel & GridActions;
 
-function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  return {
+    ...grid,
+    doc,
+    activeSheetId,
+    activeSheet,
+    history,
+    values: view.values,
+    used: view.used,
+    revision: () => revision,
+    renameSheetProblem,
+    activeAddress,
+    engineWorkbook,
+    loadEngine,
+    scenario,
+    isScenario,
+    measureSheets,
+    addMeasure,
+    removeMeasure,
+    execute,
+    switchSheet,
+    addSheet,
+    renameSheet,
+    removeSheet,
+    moveSheet,
+    setCaret,
+    setCells,
+    /** Stop receiving the engine's values and stop steering its viewport (another workbook is opened). */
+    dispose() {
+      view.detach();
+      detach();
+    },
+  };
 }

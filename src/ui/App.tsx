@@ -4,11 +4,11 @@ import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 's
 import type { SheetId } from '../core/document';
 import type { UiLocale } from '../i18n/strings';
 import type { AppState } from '../state/createAppState';
+import type { Sharing } from '../state/createSharing';
 import type { WorkbookSession } from '../state/createWorkbookSession';
 import { DialogHost, createDialogs } from './Dialogs';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './grid/Grid';
-import type { GridActions, GridModel } from './grid/gridTypes';
 import { useI18n } from './i18nContext';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
@@ -31,7 +31,7 @@ const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
 const SLOW_CALCULATION_MS = 1500;
 
-export function App(props: { app: AppState; setLocale: (locale: UiLocale) => void }) {
+export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale: UiLocale) => void }) {
   const { t, locale } = useI18n();
   const dialogs = createDialogs();
   const [showList, setShowList] = createSignal(false);
@@ -150,7 +150,7 @@ export function App(props: { app: AppState; setLocale: (locale: UiLocale) => voi
             ↷
           </button>
           {/* Extension points: each feature owns its controls (sharing, Excel, versions, meeting mode). */}
-          <ShareControls app={props.app} />
+          <ShareControls sharing={props.sharing} />
           <ExcelControls app={props.app} />
           <VersionControls app={props.app} />
           <MeetingControls app={props.app} />
@@ -267,38 +267,6 @@ function Workbook(props: {
   const { t } = useI18n();
   const s = props.session;
 
-  const model: GridModel = {
-    sheetId: () => s.activeSheetId(),
-    sheetName: () => s.activeSheet().name,
-    rowCount: () => s.rowCount(),
-    colCount: () => s.colCount(),
-    columnWidth: (col) => s.columnWidth(col),
-    display: (row, col) => s.display(row, col),
-    raw: (row, col) => s.raw(row, col),
-    selection: () => s.selection(),
-    editing: () => s.editing(),
-    highlights: () => s.highlights(),
-    usedRange: () => {
-      const { rows, cols } = s.used();
-      return rows === 0 ? null : { row: 0, col: 0, rowEnd: rows - 1, colEnd: cols - 1 };
-    },
-  };
-  const actions: GridActions = {
-    select: (sel) => s.select(sel),
-    setViewport: (v) => s.setViewport(v),
-    startEdit: (text, focus) => s.startEdit(text, focus),
-    updateEdit: (text, caret) => s.updateEdit(text, caret),
-    commitEdit: (move) => s.commitEdit(move),
-    cancelEdit: () => s.cancelEdit(),
-    insertReference: (rect) => s.insertReference(rect),
-    clear: (rect) => s.clear(rect),
-    copy: (rect, cut) => s.copy(rect, cut),
-    paste: (at, data) => s.paste(at, data),
-    resizeColumn: (col, width) => s.resizeColumn(col, width),
-    undo: () => s.undo(),
-    redo: () => s.redo(),
-  };
-
   const activeError = () => {
     const { active } = s.selection();
     const cell = s.display(active.row, active.col);
@@ -313,8 +281,8 @@ function Workbook(props: {
       <div class="grid-host" id="sheet-grid-host">
         <Show when={s.activeSheetId()} keyed>
           <Grid
-            model={model}
-            actions={actions}
+            model={s}
+            actions={s}
             label={s.activeSheet().name}
             id="sheet-grid"
             strings={{

@@ -48,10 +48,13 @@ function setup(options: { timeoutMs?: number } = {}) {
   const onRecovered = vi.fn();
   const client = createEngineClient({
     createEndpoint: factory.create,
-    source: () => ({ workbook: doc, revision }),
     timeoutMs: options.timeoutMs ?? 2000,
-    onValues: (v) => seen.push(v),
     onRecovered,
+  });
+  client.attach({
+    source: () => ({ workbook: doc, revision }),
+    values: (v) => seen.push(v),
+    named: () => {},
   });
   client.setViewport(VIEW);
   const edit = (value: number) => {
@@ -144,10 +147,13 @@ describe('engine client', () => {
           },
         };
       },
-      source: () => ({ workbook: doc, revision: 2 }),
       timeoutMs: 60_000,
-      onValues: (v) => seen.push(v),
       onRecovered,
+    });
+    client.attach({
+      source: () => ({ workbook: doc, revision: 2 }),
+      values: (v) => seen.push(v),
+      named: () => {},
     });
     client.setViewport(VIEW);
     await client.load(doc, 1);
@@ -174,10 +180,13 @@ describe('engine client', () => {
           terminate: () => channel.port2.close(),
         };
       },
-      source: () => ({ workbook: { sheets: [], names: [] }, revision: 1 }),
       timeoutMs: 20,
-      onValues: () => {},
       onStatus: (s) => statuses.push(s.state),
+    });
+    client.attach({
+      source: () => ({ workbook: { sheets: [], names: [] }, revision: 1 }),
+      values: () => {},
+      named: () => {},
     });
     await client.load({ sheets: [], names: [] }, 1);
     await client.idle();

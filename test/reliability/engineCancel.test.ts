@@ -51,11 +51,14 @@ describe('engine client restart (cancel a long calculation)', () => {
     const factory = endpoints(1);
     const client = createEngineClient({
       createEndpoint: factory.create,
-      source: () => ({ workbook: doc, revision }),
       timeoutMs: 60_000,
-      onValues: (v) => seen.push(v),
       onStatus: (s) => statuses.push(s.state),
       onRecovered,
+    });
+    client.attach({
+      source: () => ({ workbook: doc, revision }),
+      values: (v) => seen.push(v),
+      named: () => {},
     });
     client.setViewport({ sheetId: S, row: 0, col: 0, rows: 1, cols: 2 });
     await client.load(doc, revision);

@@ -1,8 +1,7 @@
 // The header's "Export file", "Import file" and "Copy link" buttons, the window-wide drop target for
 // scenario files, and the replace-or-keep-both question when an imported workbook is already stored.
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
-import type { AppState } from '../../state/createAppState';
-import { type ConflictChoice, type ImportConflict, createSharing } from '../../state/createSharing';
+import type { ConflictChoice, ImportConflict, Sharing } from '../../state/createSharing';
 import { useI18n } from '../i18nContext';
 import './share.css';
 
@@ -13,12 +12,10 @@ function carriesFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function ShareControls(props: { app: AppState }) {
-  const { t, locale } = useI18n();
-  const sharing = createSharing(props.app, {
-    locale,
-    clipboardWrite: (text) => navigator.clipboard.writeText(text),
-  });
+/** `sharing` is the app's one sharing state (made at the composition root, which also opens links). */
+export function ShareControls(props: { sharing: Sharing }) {
+  const { t } = useI18n();
+  const sharing = props.sharing;
   const [dragging, setDragging] = createSignal(false);
   let input: HTMLInputElement | undefined;
   // dragenter/dragleave fire for every element crossed; the count says whether we are still inside.
