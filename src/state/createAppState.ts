@@ -31,7 +31,7 @@ import { SCENARIO_NAMES } from '../core/scenario/result';
 import { buildScenario } from '../core/scenario/scenario';
 import type { Result } from '../core/result';
 import type { SheetId } from '../core/document';
-import type { CellValue } from '../../workers/contract';
+import type { CellValue } from '../core/values';
 
 export type Notice =
   | { id: number; kind: 'storage'; failure: StorageFailure }

@@ -31,15 +31,9 @@ import { LIMITS } from '../core/schema';
 import type { EngineClient } from '../engine/engineClient';
 import { formatValue } from '../i18n/format';
 import type { UiLocale } from '../i18n/strings';
-import type {
-  CellRect,
-  DisplayCell,
-  EditState,
-  MoveDirection,
-  RefHighlight,
-  Selection,
-} from '../ui/grid/gridTypes';
-import type { EngineWorkbook, NamedValues, RangeRequest, RangeValues } from '../../workers/contract';
+import type { CellRect, DisplayCell, EditState, MoveDirection, RefHighlight, Selection } from '../core/grid';
+import type { EngineWorkbook, RangeRequest, RangeValues } from '../../workers/contract';
+import type { NamedValues } from '../core/values';
 import { CHART_NAME } from '../core/scenario/layout';
 import { type ScenarioResult, readScenarioResult } from '../core/scenario/result';
 import { addMeasureCommand, measureSlots, removeMeasureCommand } from '../core/scenario/scenario';

@@ -8,7 +8,7 @@ import type { WorkbookSession } from '../state/createWorkbookSession';
 import { DialogHost, createDialogs } from './Dialogs';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './grid/Grid';
-import type { GridActions, GridModel } from './grid/gridTypes';
+import type { GridActions, GridModel } from '../core/grid';
 import { useI18n } from './i18nContext';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
