@@ -1,6 +1,7 @@
 // The one contract between the main thread and the engine worker. Types only: both sides import it,
 // the worker's exposed object is checked against EngineApi with `satisfies`. Only plain data crosses.
 import type { NamedExpression, RawCell, SheetId } from '../src/core/document';
+import type { CellValue, NamedValues } from '../src/core/values';
 
 /** What the engine needs of a workbook: raw contents only, no metadata. */
 export interface EngineWorkbook {
@@ -29,28 +30,6 @@ export interface RangeRequest {
   cols: number;
 }
 
-/** Error codes as Excel shows them. */
-export type ErrorCode =
-  | '#DIV/0!'
-  | '#REF!'
-  | '#NAME?'
-  | '#CYCLE!'
-  | '#VALUE!'
-  | '#N/A'
-  | '#NUM!'
-  | '#ERROR!'
-  | '#SPILL!'
-  | '#LIC!';
-
-export interface CellErrorValue {
-  error: ErrorCode;
-  /** The engine's explanation, shown on hover and focus. */
-  message: string;
-}
-
-/** A computed value: a number, text, a boolean, an error, or null for empty. */
-export type CellValue = number | string | boolean | null | CellErrorValue;
-
 export interface RangeValues extends RangeRequest {
   /** Row-major, rows × cols entries. */
   values: CellValue[];
@@ -66,9 +45,6 @@ export interface DirtyRegion {
   rowEnd: number;
   colEnd: number;
 }
-
-/** Values of named ranges (e.g. `Chart_Projected`), each as rows of cells. */
-export type NamedValues = Record<string, CellValue[][]>;
 
 export interface ApplyResult {
   revision: number;

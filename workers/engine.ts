@@ -10,17 +10,15 @@ import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 import type {
   ApplyResult,
-  CellValue,
   DirtyRegion,
   EngineApi,
   EngineOp,
   EngineWorkbook,
-  ErrorCode,
   LoadResult,
-  NamedValues,
   RangeRequest,
   RangeValues,
 } from './contract';
+import type { CellValue, ErrorCode, NamedValues } from '../src/core/values';
 
 /** The engine's limits; rows are raised from HyperFormula's default 40 000 to Excel's. */
 export const ENGINE_CONFIG = {

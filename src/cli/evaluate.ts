@@ -2,7 +2,8 @@
 // `bana` command line and by tests that check the templates' numbers.
 import type { ScenarioDocument } from '../core/document';
 import { type ScenarioResult, SCENARIO_NAMES, readScenarioResult } from '../core/scenario/result';
-import type { CellValue, EngineApi } from '../../workers/contract';
+import type { EngineApi } from '../../workers/contract';
+import type { CellValue } from '../core/values';
 import { createEngine } from '../../workers/engine';
 
 export interface Evaluation {

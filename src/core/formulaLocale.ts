@@ -1,9 +1,23 @@
 // Formulas as a planner reads and types them in the UI language, and back to the one canonical
 // syntax the document stores (HyperFormula's English names, "," between arguments, "." decimals).
 
+// The Swedish names come from HyperFormula's own Swedish language pack, so a formula shown in Swedish
+// uses the names HyperFormula and Swedish Excel use. The pack is a data module with no imports (the one
+// HyperFormula path core's lint rule allows): it adds a few kB to the main chunk, never the engine.
+import svSE from 'hyperformula/i18n/languages/svSE';
 import { type FormulaToken, tokenizeFormula } from './formula';
-import { SV_FUNCTION_NAMES } from './formulaLocale.sv';
-import type { NumberLocale } from './input';
+
+/** The locale numbers and formulas are typed and shown in (the UI language). */
+export type NumberLocale = 'sv' | 'en';
+
+/**
+ * English function name (canonical, as HyperFormula parses it) → Swedish, for the functions whose
+ * names differ. Names that are the same in both languages are left out, and SWITCH, which the pack
+ * maps to "", stays English.
+ */
+export const SV_FUNCTION_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(svSE.functions).filter(([en, sv]) => sv !== '' && sv !== en),
+);
 
 const EN_TO_SV: ReadonlyMap<string, string> = new Map(Object.entries(SV_FUNCTION_NAMES));
 const SV_TO_EN: ReadonlyMap<string, string> = new Map(

@@ -2,9 +2,7 @@
 // turned back into the text the editor shows, such that the two round-trip.
 
 import type { RawCell } from './document';
-import { fromDisplayFormula, toDisplayFormula } from './formulaLocale';
-
-export type NumberLocale = 'sv' | 'en';
+import { fromDisplayFormula, type NumberLocale, toDisplayFormula } from './formulaLocale';
 
 /** Digit grouping in Swedish: space, NO-BREAK SPACE or NARROW NO-BREAK SPACE. */
 const SV_GROUP = '[ \\u00A0\\u202F]';

@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import type { ScenarioDocument } from '../core/document';
 import { fail, ok, type Result } from '../core/result';
-import type { EngineApi, NamedValues } from '../../workers/contract';
+import type { EngineApi } from '../../workers/contract';
+import type { NamedValues } from '../core/values';
 import { type EngineEndpoint, createWorkerEndpoint } from './engineClient';
 
 export interface EvaluateNamedOptions {

@@ -7,10 +7,10 @@ import type {
   EngineApi,
   EngineOp,
   EngineWorkbook,
-  NamedValues,
   RangeRequest,
   RangeValues,
 } from '../../workers/contract';
+import type { NamedValues } from '../core/values';
 
 export type EngineState = 'starting' | 'ready' | 'busy' | 'restarting' | 'failed';
 

@@ -7,7 +7,7 @@
 // text of that shape, so Bana's own files come back as they were; see `neutraliseText`.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as ExcelJSModule from 'exceljs';
-import type { CellValue } from '../../workers/contract';
+import type { CellValue } from '../core/values';
 import {
   type NamedExpression,
   type RawCell,

@@ -1,6 +1,6 @@
 // How computed values look in the UI locale: sv-SE `1 234,5`, en `1,234.5`, errors as Excel codes.
-import type { CellValue } from '../../workers/contract';
-import type { DisplayCell } from '../ui/grid/gridTypes';
+import type { CellValue } from '../core/values';
+import type { DisplayCell } from '../core/grid';
 import type { UiLocale } from './strings';
 
 const integerFormats = new Map<UiLocale, Intl.NumberFormat>();

@@ -5,7 +5,7 @@ import { type Accessor, createSignal } from 'solid-js';
 import type { ScenarioDocument, SheetId } from '../core/document';
 import { scenarioFileName, serializeWorkbook } from '../core/fileFormat';
 import type { Result } from '../core/result';
-import type { CellValue } from '../../workers/contract';
+import type { CellValue } from '../core/values';
 import {
   type EngineClient,
   type EngineEndpoint,

@@ -5,7 +5,7 @@ import { type Accessor, createSignal } from 'solid-js';
 import { type Sheet, usedSize } from '../core/document';
 import { toCsv } from '../core/csv';
 import { type UiLocale, translate } from '../i18n/strings';
-import type { CellValue } from '../../workers/contract';
+import type { CellValue } from '../core/values';
 import type { AppState } from './createAppState';
 
 /** What the Excel actions need of the app. */

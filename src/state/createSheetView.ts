@@ -14,8 +14,9 @@ import { formatForEdit } from '../core/input';
 import type { EngineClient } from '../engine/engineClient';
 import { formatValue } from '../i18n/format';
 import type { UiLocale } from '../i18n/strings';
-import type { DisplayCell, Selection } from '../ui/grid/gridTypes';
-import type { CellValue, RangeRequest, RangeValues } from '../../workers/contract';
+import type { DisplayCell, Selection } from '../core/grid';
+import type { CellValue } from '../core/values';
+import type { RangeRequest, RangeValues } from '../../workers/contract';
 
 /** Rows and columns shown beyond the used area, so there is room to type. */
 const HEADROOM_ROWS = 200;

@@ -34,8 +34,9 @@ import type {
   MoveDirection,
   RefHighlight,
   Selection,
-} from '../ui/grid/gridTypes';
-import type { EngineWorkbook, NamedValues } from '../../workers/contract';
+} from '../core/grid';
+import type { NamedValues } from '../core/values';
+import type { EngineWorkbook } from '../../workers/contract';
 import { createSheetView } from './createSheetView';
 import { CHART_NAME } from '../core/scenario/layout';
 import { SCENARIO_NAMES, type ScenarioResult, readScenarioResult } from '../core/scenario/result';

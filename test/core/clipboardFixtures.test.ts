@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTsv } from '../../src/core/clipboard';
-import { type NumberLocale, parseInput } from '../../src/core/input';
+import type { NumberLocale } from '../../src/core/formulaLocale';
+import { parseInput } from '../../src/core/input';
 
 function paste(file: string, locale: NumberLocale) {
   const text = readFileSync(new URL(`../fixtures/clipboard/${file}`, import.meta.url), 'utf8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../src/core/document';
-import { formatForEdit, type NumberLocale, parseInput } from '../../src/core/input';
+import type { NumberLocale } from '../../src/core/formulaLocale';
+import { formatForEdit, parseInput } from '../../src/core/input';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';

@@ -19,7 +19,7 @@ import {
   restoreText,
   xlsxToDocument,
 } from '../../src/excel/xlsx';
-import type { CellValue } from '../../workers/contract';
+import type { CellValue } from '../../src/core/values';
 import { createEngine } from '../../workers/engine';
 
 const ExcelJS: typeof ExcelJSModule =

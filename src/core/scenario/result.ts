@@ -1,10 +1,7 @@
 // Reading a scenario's evaluated named ranges into plain numbers for charts, key figures and the
 // sentence that says the result in words. Pure: the values come from the engine.
+import type { CellValue, NamedValues } from '../values';
 import { CHART_NAME, KEY_FIGURES, type KeyFigure } from './layout';
-
-/** A computed cell as the engine returns it (see workers/contract.ts); errors are objects. */
-type Value = number | string | boolean | null | { error: string; message: string };
-type Named = Record<string, Value[][]>;
 
 export interface MeasureSeries {
   name: string;
@@ -29,20 +26,20 @@ export interface ScenarioResult {
 /** The names a scenario view watches. */
 export const SCENARIO_NAMES: string[] = Object.values(CHART_NAME);
 
-function num(v: Value | undefined): number | null {
+function num(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-function row(named: Named, name: string): Value[] {
+function row(named: NamedValues, name: string): CellValue[] {
   return named[name]?.[0] ?? [];
 }
 
-function column(named: Named, name: string): Value[] {
+function column(named: NamedValues, name: string): CellValue[] {
   return (named[name] ?? []).map((r) => r[0] ?? null);
 }
 
 /** Turn the named ranges into series; null when the workbook is not a scenario (no years). */
-export function readScenarioResult(named: Named): ScenarioResult | null {
+export function readScenarioResult(named: NamedValues): ScenarioResult | null {
   const yearCells = row(named, CHART_NAME.years);
   const years = yearCells.map(num);
   if (years.length === 0 || years.some((y) => y === null)) return null;

@@ -36,7 +36,7 @@ import type {
   GridModel,
   MoveDirection,
   Selection,
-} from './gridTypes';
+} from '../../core/grid';
 import {
   createColumnLayout,
   createRowScale,

@@ -2,7 +2,7 @@
 // fallback for browsers (or headless runs) where no native event follows the key. Kept apart so the
 // strategy can be switched in one place (CLIPBOARD_MODE) once the headless probe has settled it.
 import type { CellAddress } from '../../core/address';
-import type { CellRect, GridActions } from './gridTypes';
+import type { CellRect, GridActions } from '../../core/grid';
 
 /**
  * - 'auto': native events; a Ctrl+C/X/V keydown with no native event in the same task falls back to

@@ -2,7 +2,7 @@
 // edges, Home/Ctrl+Home/Ctrl+End, PageUp/PageDown, and Tab/Enter cycling inside a selection.
 // Pure: it sees the sheet only through NavContext, so it runs in Node tests.
 import type { CellAddress } from '../../core/address';
-import type { CellRect, Selection } from './gridTypes';
+import type { CellRect, Selection } from '../../core/grid';
 
 export interface NavContext {
   /** The grid's scroll range: moves never leave 0..rowCount-1 × 0..colCount-1. */

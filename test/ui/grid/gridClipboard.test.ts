@@ -5,7 +5,7 @@ import {
   clipboardKey,
   createGridClipboard,
 } from '../../../src/ui/grid/gridClipboard';
-import type { CellRect } from '../../../src/ui/grid/gridTypes';
+import type { CellRect } from '../../../src/core/grid';
 
 const RECT: CellRect = { row: 1, col: 2, rowEnd: 3, colEnd: 4 };
 const body = { name: 'body' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellRect, Selection } from '../../../src/ui/grid/gridTypes';
+import type { CellRect, Selection } from '../../../src/core/grid';
 import {
   cellSelection,
   columnSelection,

@@ -1,8 +1,9 @@
-// The contract between the Grid component and the state that feeds it. The grid renders and
+// The contract between the Grid component (src/ui/grid) and the state that feeds it, as plain types
+// in the core so state and i18n can share them without importing the UI. The grid renders and
 // interprets mouse and keyboard; every change goes out through GridActions as a named action.
 
-import type { CellAddress } from '../../core/address';
-import type { RawCell, SheetId } from '../../core/document';
+import type { CellAddress } from './address';
+import type { RawCell, SheetId } from './document';
 
 /** A selected rectangle: `active` is the cell with focus, `extent` the opposite corner. */
 export interface Selection {
