@@ -8,6 +8,7 @@ import {
 } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
+import { createMonteCarloApi } from './monteCarlo';
 import type {
   ApplyResult,
   CellValue,
@@ -178,6 +179,7 @@ export function createEngine(): EngineApi {
   }
 
   const api = {
+    ...createMonteCarloApi(),
     async load(
       workbook: EngineWorkbook,
       rev: number,
@@ -264,7 +266,7 @@ export function createEngine(): EngineApi {
  * "1/2/2024" as a date. The document already decided what each cell is, so text gets the
  * apostrophe that tells HyperFormula to keep it as typed.
  */
-function toHfRow(row: RawCell[]): RawCell[] {
+export function toHfRow(row: RawCell[]): RawCell[] {
   let copy: RawCell[] | null = null;
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
