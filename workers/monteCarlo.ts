@@ -2,14 +2,9 @@
 // against and falls back to, and the run/cancel calls the engine worker exposes (see contract.ts).
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellAddress } from '../src/core/compiled/compile';
-import {
-  type MonteCarloOptions,
-  type MonteCarloResult,
-  type ReferenceEngine,
-  runMonteCarlo,
-} from '../src/core/compiled/monteCarlo';
+import { type MonteCarloOptions, type ReferenceEngine, runMonteCarlo } from '../src/core/compiled/monteCarlo';
 import { type ErrorKind, type Scalar, errorOf } from '../src/core/compiled/values';
-import type { EngineWorkbook, MonteCarloRequest } from './contract';
+import type { EngineApi, EngineWorkbook } from './contract';
 import { ENGINE_CONFIG, toHfRow } from './engine';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 
@@ -85,14 +80,7 @@ export function createReferenceEngine(workbook: EngineWorkbook): ReferenceEngine
 }
 
 /** The Monte Carlo calls of the engine worker; one run at a time, cancelled by the next cancel. */
-export function createMonteCarloApi(): {
-  monteCarlo(
-    workbook: EngineWorkbook,
-    request: MonteCarloRequest,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<MonteCarloResult>;
-  cancelMonteCarlo(): Promise<void>;
-} {
+export function createMonteCarloApi(): Pick<EngineApi, 'monteCarlo' | 'cancelMonteCarlo'> {
   let cancelled = false;
   return {
     async monteCarlo(workbook, request, onProgress) {
