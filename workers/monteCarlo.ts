@@ -1,10 +1,10 @@
 // Monte Carlo in the worker: HyperFormula as the reference engine the compiled evaluator is checked
 // against and falls back to, and the run/cancel calls the engine worker exposes (see contract.ts).
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import type { CellAddress } from '../src/core/compiled/compile';
+import type { CellAddress, CompilableWorkbook } from '../src/core/compiled/compile';
 import { type MonteCarloOptions, type ReferenceEngine, runMonteCarlo } from '../src/core/compiled/monteCarlo';
 import { type ErrorKind, type Scalar, errorOf } from '../src/core/compiled/values';
-import type { EngineApi, EngineWorkbook } from './contract';
+import type { EngineApi } from './contract';
 import { ENGINE_CONFIG, toHfRow } from './engine';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 
@@ -40,8 +40,8 @@ interface InternalGraph {
 }
 
 /** A HyperFormula instance of its own for one workbook: its values are the reference. */
-export function createReferenceEngine(workbook: EngineWorkbook): ReferenceEngine & { destroy(): void } {
-  const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
+export function createReferenceEngine(workbook: CompilableWorkbook): ReferenceEngine & { destroy(): void } {
+  const sheets: Record<string, CompilableWorkbook['sheets'][number]['cells']> = {};
   for (const sheet of workbook.sheets) {
     sheets[sheet.name] = sheet.cells.map((row) =>
       toHfRow(row ?? []).map((raw) => (refusal(raw) ? REFUSED_FORMULA : raw)),

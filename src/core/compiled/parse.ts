@@ -123,6 +123,8 @@ export function parseFormula(
     if (!t) return fail('Unexpected end');
     switch (t.kind) {
       case 'number':
+        // HyperFormula 3.5 refuses "1E-14" (a parse error), so exponents are left to it.
+        if (/e/i.test(t.text)) return fail('A number with an exponent');
         return { kind: 'number', value: Number(t.text) };
       case 'string':
         if (!t.text.endsWith('"') || t.text.length < 2) return fail('Unterminated text');
