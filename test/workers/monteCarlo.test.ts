@@ -76,6 +76,31 @@ function rangedParameters(wb: CompilableWorkbook): (CellAddress & { low: number;
 }
 
 describe('compiled evaluator against HyperFormula', () => {
+  it('refuses a workbook whose sampled cells use a name it cannot read, or another function', () => {
+    const wb: CompilableWorkbook = {
+      sheets: [
+        {
+          name: 'S',
+          cells: [
+            [1, '=A1*T'],
+            [2, '=SQRT(A2)'],
+            [3, '=A3*2'],
+            [4, '=A4+C1:C2'],
+          ],
+        },
+      ],
+      names: [{ name: 'T', expression: '12' }],
+    };
+    const reference = createReferenceEngine(wb);
+    const compile = (row: number) =>
+      compileWorkbook(wb, [{ sheet: 0, row, col: 0 }], [{ sheet: 0, row, col: 1 }], reference.constant);
+    expect(compile(0)).toEqual({ ok: false, reason: expect.stringMatching(/name T/) });
+    expect(compile(1)).toEqual({ ok: false, reason: expect.stringMatching(/function SQRT/) });
+    expect(compile(2).ok).toBe(true);
+    expect(compile(3)).toEqual({ ok: false, reason: expect.stringMatching(/range used as a single value/) });
+    reference.destroy();
+  });
+
   for (const recipe of SHIPPED_SCENARIOS) {
     it(`gives HyperFormula's values for every formula of ${recipe.id} over random samples`, () => {
       const doc = buildShippedScenario(recipe, exportModelForTest);
@@ -97,7 +122,7 @@ describe('compiled evaluator against HyperFormula', () => {
 
   it("gives HyperFormula's values for fuzzed formulas", () => {
     const leaf = fc.oneof(
-      fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'B4', 'S2!A1'),
+      fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'B4', 'S2!A1', 'Rate', 'Half', 'Label'),
       fc.constantFrom('0', '1', '2.5', '0.00000000000001', '0.1', '"ab"', '""', '"Åb"'),
     );
     const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
@@ -152,7 +177,11 @@ describe('compiled evaluator against HyperFormula', () => {
               },
               { name: 'S2', cells: [[0.1]] },
             ],
-            names: [],
+            names: [
+              { name: 'Rate', expression: '=S!$A$2' },
+              { name: 'Half', expression: 0.5 },
+              { name: 'Label', expression: 'abc' },
+            ],
           };
           const inputs = [0, 1, 2].map((row) => ({ sheet: 0, row, col: 0 }));
           // Half the time a value chosen to hit an edge (zero, epsilon, overflow), half anywhere.

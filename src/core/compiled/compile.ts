@@ -67,6 +67,8 @@ export function compileWorkbook(
   const dependents = new Map<number, number[]>();
   const dependencies = new Map<number, number[]>();
 
+  /** Names whose definition is not compiled (bad syntax, text HyperFormula may read as a number). */
+  const unsupportedNames = new Set<string>();
   for (const n of workbook.names) {
     const key = n.name.toLowerCase();
     if (typeof n.expression === 'number') names.set(key, n.expression);
@@ -75,13 +77,14 @@ export function compileWorkbook(
         names.set(key, parseFormula(n.expression, -1, sheetIndex));
       } catch (error) {
         if (!(error instanceof UnsupportedFormulaError)) throw error;
-        // Left out: a formula using this name then fails to compile below.
+        unsupportedNames.add(key);
       }
-    } else names.set(key, n.expression);
+    } else if (/[0-9]/.test(n.expression) || n.expression.trim() !== n.expression) unsupportedNames.add(key);
+    else names.set(key, n.expression);
   }
 
-  /** The cells a tree reads, names followed to what they point at. */
-  function cellsRead(node: FormulaNode, out: number[], seenNames = new Set<string>()): void {
+  /** The cells a tree reads, names followed to what they point at (`path`: the names being followed). */
+  function cellsRead(node: FormulaNode, out: number[], path: ReadonlySet<string> = new Set()): void {
     visit(node, (x) => {
       if (x.kind === 'cell') out.push(keyOf(x.sheet, x.row, x.col));
       else if (x.kind === 'range') {
@@ -89,11 +92,10 @@ export function compileWorkbook(
           for (let c = x.col; c <= x.colEnd; c++) out.push(keyOf(x.sheet, r, c));
       } else if (x.kind === 'name') {
         const key = x.name.toLowerCase();
+        if (unsupportedNames.has(key)) throw new UnsupportedFormulaError(`The name ${x.name}`);
+        if (path.has(key)) throw new UnsupportedFormulaError(`The name ${x.name} refers to itself`);
         const def = names.get(key);
-        if (def && typeof def === 'object' && 'kind' in def && !seenNames.has(key)) {
-          seenNames.add(key);
-          cellsRead(def, out, seenNames);
-        }
+        if (def && typeof def === 'object' && 'kind' in def) cellsRead(def, out, new Set([...path, key]));
       }
     });
   }
@@ -207,5 +209,16 @@ export function compileWorkbook(
       return outputs.map((o) => ctx.cell(o.sheet, o.row, o.col));
     },
   };
+  // What the evaluator refuses is a matter of the formulas' shape (a range used as one value, an
+  // argument count, MATCH's mode), never of the sampled values: one trial sample finds all of it.
+  try {
+    program.run(
+      inputs.map(() => new Float64Array(1)),
+      1,
+    );
+  } catch (error) {
+    if (error instanceof UnsupportedFormulaError) return { ok: false, reason: error.message };
+    throw error;
+  }
   return { ok: true, program };
 }
