@@ -147,7 +147,9 @@ describe('compiled evaluator against HyperFormula', () => {
         fc.constantFrom('SUM(A1:B4)', 'MAX(A1:A3)', 'MIN(B1:B4)', 'N(B1)', 'N(A2)'),
         tie('e').map((a) => `EXP(${a})`),
         tie('e').map((a) => `INDEX(A1:A3,${a})`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `INDEX(${a},${b})`),
         tie('e').map((a) => `MATCH(${a},B1:B4,0)`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `MATCH(${a},${b},0)`),
       ),
     })).e;
     fc.assert(

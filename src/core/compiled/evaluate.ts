@@ -40,6 +40,8 @@ interface RangeArg {
   height: number;
   width: number;
   items: Sampled[];
+  /** Made from a single value (coerceToRange): an error in it is the argument's error. */
+  scalar?: true;
 }
 
 /** What the evaluator needs from the workbook around a formula. */
@@ -256,7 +258,14 @@ function map1(v: Sampled, n: number, rule: (x: Scalar) => Scalar): Sampled {
 
 /** A RANGE argument: a scalar is a one-cell range (coerceToRange). */
 function asRange(v: Value): RangeArg {
-  return isRange(v) ? v : { height: 1, width: 1, items: [v] };
+  return isRange(v) ? v : { height: 1, width: 1, items: [v], scalar: true };
+}
+
+/** Sample i's error of a RANGE argument made from a single value, if it is one. */
+function rangeError(range: RangeArg, i: number): ErrorValue | null {
+  if (!range.scalar) return null;
+  const v = sampleAt(range.items[0] as Sampled, i);
+  return isError(v) ? v : null;
 }
 
 function ifThenElse(cond: Sampled, then: Sampled, otherwise: Sampled, n: number): Sampled {
@@ -403,19 +412,21 @@ function aggregate(name: 'SUM' | 'MAX' | 'MIN', nodes: FormulaNode[], ctx: Evalu
 }
 
 function index(range: RangeArg, row: Sampled, col: Sampled, n: number): Sampled {
-  const offsetOf = (r: Scalar, c: Scalar): number | ErrorValue => {
+  const offsetOf = (r: Scalar, c: Scalar, i: number): number | ErrorValue => {
+    const bad = rangeError(range, i);
+    if (bad) return bad;
     const rn = toNumber(r);
     if (isError(rn)) return rn;
     const cn = toNumber(c);
     if (isError(cn)) return cn;
     return indexOffset(range.height, range.width, rn, cn);
   };
-  if (!isVector(row) && !isVector(col)) {
-    const offset = offsetOf(row, col);
+  if (!isVector(row) && !isVector(col) && !(range.scalar && isVector(range.items[0] as Sampled))) {
+    const offset = offsetOf(row, col, 0);
     return isError(offset) ? offset : (range.items[offset] as Sampled);
   }
   return vectorFrom(n, (i) => {
-    const offset = offsetOf(sampleAt(row, i), sampleAt(col, i));
+    const offset = offsetOf(sampleAt(row, i), sampleAt(col, i), i);
     return isError(offset) ? offset : sampleAt(range.items[offset] as Sampled, i);
   });
 }
@@ -424,6 +435,8 @@ function match(key: Sampled, range: RangeArg, n: number): Sampled {
   if (range.width > 1 && range.height > 1) return errorOf('NA');
   const find = (k: Scalar, i: number): Scalar => {
     if (isError(k)) return k;
+    const bad = rangeError(range, i);
+    if (bad) return bad;
     const wanted = matchKey(k === null ? 0 : k);
     for (let j = 0; j < range.items.length; j++) {
       const item = sampleAt(range.items[j] as Sampled, i);
