@@ -98,6 +98,14 @@ describe('compiled evaluator against HyperFormula', () => {
     expect(compile(1)).toEqual({ ok: false, reason: expect.stringMatching(/function SQRT/) });
     expect(compile(2).ok).toBe(true);
     expect(compile(3)).toEqual({ ok: false, reason: expect.stringMatching(/range used as a single value/) });
+    // A volatile function anywhere, even in a cell no input reaches, is refused.
+    const volatile = { ...wb, sheets: [{ name: 'S', cells: [[1, '=A1*2', '=RAND()']] }] };
+    expect(
+      compileWorkbook(volatile, [{ sheet: 0, row: 0, col: 0 }], [{ sheet: 0, row: 0, col: 1 }], () => 0),
+    ).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/volatile function RAND/),
+    });
     reference.destroy();
   });
 

@@ -100,6 +100,9 @@ export function compileWorkbook(
     });
   }
 
+  // A volatile function anywhere changes with every recalculation, so even cells the inputs do not
+  // reach would differ from sample to sample in HyperFormula: such a workbook is not compiled.
+  let volatile: string | null = null;
   workbook.sheets.forEach((sheet, s) => {
     sheet.cells.forEach((row, r) => {
       row?.forEach((raw, c) => {
@@ -117,6 +120,9 @@ export function compileWorkbook(
             else dependents.set(d, [key]);
           }
           formulas.set(key, { node, address });
+          visit(node, (x) => {
+            if (x.kind === 'call' && VOLATILE.has(x.name)) volatile ??= x.name;
+          });
         } catch (error) {
           if (!(error instanceof UnsupportedFormulaError)) throw error;
           formulas.set(key, { failure: error.message, address });
@@ -140,6 +146,8 @@ export function compileWorkbook(
       }
     }
   }
+
+  if (volatile !== null) return { ok: false, reason: `The volatile function ${volatile}` };
 
   // Evaluation order: the outputs' reached ancestors, dependencies first (depth-first, cycle-checked).
   const order: number[] = [];
@@ -172,8 +180,7 @@ export function compileWorkbook(
     let why: string | null = null;
     visit((formulas.get(k) as { node: FormulaNode }).node, (x) => {
       if (x.kind !== 'call') return;
-      if (VOLATILE.has(x.name)) why ??= `The volatile function ${x.name}`;
-      else if (!COMPILED_FUNCTIONS.has(x.name)) why ??= `The function ${x.name}`;
+      if (!COMPILED_FUNCTIONS.has(x.name)) why ??= `The function ${x.name}`;
     });
     if (why !== null) return { ok: false, reason: why };
   }
