@@ -114,6 +114,13 @@ export interface EngineApi {
   ping(): Promise<number>;
   /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */
   functionNames(): Promise<string[]>;
+}
+
+/**
+ * The Monte Carlo calls the engine worker exposes beside EngineApi (composed in engine.worker.ts), so
+ * the worker's object is an EngineWorkerApi.
+ */
+export interface MonteCarloApi {
   /**
    * Monte Carlo over a workbook (its own engine instance; the loaded one is not touched), with
    * progress per block of samples. Rejects for unusable inputs; a cancel ends it with `cancelled`.
@@ -126,6 +133,8 @@ export interface EngineApi {
   /** Stop the running Monte Carlo after its current block. */
   cancelMonteCarlo(): Promise<void>;
 }
+
+export type EngineWorkerApi = EngineApi & MonteCarloApi;
 
 /** A Monte Carlo run as plain data: samples, seed, inputs, the compiled switch and the tolerance. */
 export type MonteCarloRequest = Omit<MonteCarloOptions, 'onProgress' | 'isCancelled'>;

@@ -8,7 +8,6 @@ import {
 } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
-import { createMonteCarloApi } from './monteCarlo';
 import type {
   ApplyResult,
   CellValue,
@@ -179,7 +178,6 @@ export function createEngine(): EngineApi {
   }
 
   const api = {
-    ...createMonteCarloApi(),
     async load(
       workbook: EngineWorkbook,
       rev: number,

@@ -4,7 +4,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellAddress, CompilableWorkbook } from '../src/core/compiled/compile';
 import { type MonteCarloOptions, type ReferenceEngine, runMonteCarlo } from '../src/core/compiled/monteCarlo';
 import { type ErrorKind, type Scalar, errorOf } from '../src/core/compiled/values';
-import type { EngineApi } from './contract';
+import type { MonteCarloApi } from './contract';
 import { ENGINE_CONFIG, toHfRow } from './engine';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 
@@ -80,7 +80,7 @@ export function createReferenceEngine(workbook: CompilableWorkbook): ReferenceEn
 }
 
 /** The Monte Carlo calls of the engine worker; one run at a time, cancelled by the next cancel. */
-export function createMonteCarloApi(): Pick<EngineApi, 'monteCarlo' | 'cancelMonteCarlo'> {
+export function createMonteCarloApi(): MonteCarloApi {
   let cancelled = false;
   return {
     async monteCarlo(workbook, request, onProgress) {

@@ -2,8 +2,9 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SCENARIOS, buildShippedScenario } from '../../src/core/scenario/shipped';
-import type { EngineApi, EngineWorkbook } from '../../workers/contract';
+import type { EngineWorkbook, EngineWorkerApi } from '../../workers/contract';
 import { createEngine } from '../../workers/engine';
+import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { exportModelForTest } from './monteCarloSupport';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -27,8 +28,9 @@ describe('engine worker monteCarlo', () => {
   it('reports progress per block and stops when cancelled mid-run', async () => {
     const channel = new MessageChannel();
     channels.push(channel);
-    Comlink.expose(createEngine(), channel.port1);
-    const api = Comlink.wrap<EngineApi>(channel.port2);
+    // As engine.worker.ts composes it.
+    Comlink.expose({ ...createEngine(), ...createMonteCarloApi() }, channel.port1);
+    const api = Comlink.wrap<EngineWorkerApi>(channel.port2);
     const progress: number[] = [];
     const result = await api.monteCarlo(
       workbook(),
