@@ -1,5 +1,6 @@
 // The one contract between the main thread and the engine worker. Types only: both sides import it,
 // the worker's exposed object is checked against EngineApi with `satisfies`. Only plain data crosses.
+import type { MonteCarloOptions, MonteCarloResult } from '../src/core/compiled/monteCarlo';
 import type { NamedExpression, RawCell, SheetId } from '../src/core/document';
 import type { CellValue, NamedValues } from '../src/core/values';
 
@@ -90,3 +91,26 @@ export interface EngineApi {
   /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */
   functionNames(): Promise<string[]>;
 }
+
+/**
+ * The Monte Carlo calls the engine worker exposes beside EngineApi (composed in engine.worker.ts), so
+ * the worker's object is an EngineWorkerApi.
+ */
+export interface MonteCarloApi {
+  /**
+   * Monte Carlo over a workbook (its own engine instance; the loaded one is not touched), with
+   * progress per block of samples. Rejects for unusable inputs; a cancel ends it with `cancelled`.
+   */
+  monteCarlo(
+    workbook: EngineWorkbook,
+    request: MonteCarloRequest,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<MonteCarloResult>;
+  /** Stop the running Monte Carlo after its current block. */
+  cancelMonteCarlo(): Promise<void>;
+}
+
+export type EngineWorkerApi = EngineApi & MonteCarloApi;
+
+/** A Monte Carlo run as plain data: samples, seed, inputs, the compiled switch and the tolerance. */
+export type MonteCarloRequest = Omit<MonteCarloOptions, 'onProgress' | 'isCancelled'>;

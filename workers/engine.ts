@@ -262,7 +262,7 @@ export function createEngine(): EngineApi {
  * "1/2/2024" as a date. The document already decided what each cell is, so text gets the
  * apostrophe that tells HyperFormula to keep it as typed.
  */
-function toHfRow(row: RawCell[]): RawCell[] {
+export function toHfRow(row: RawCell[]): RawCell[] {
   let copy: RawCell[] | null = null;
   for (let i = 0; i < row.length; i++) {
     const v = row[i];

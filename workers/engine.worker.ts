@@ -1,7 +1,8 @@
 // The engine worker's entry: build the engine and expose it. The logic lives in engine.ts.
 import * as Comlink from 'comlink';
-import type { EngineApi } from './contract';
+import type { EngineWorkerApi } from './contract';
 import { createEngine } from './engine';
+import { createMonteCarloApi } from './monteCarlo';
 
-const api: EngineApi = createEngine();
+const api: EngineWorkerApi = { ...createEngine(), ...createMonteCarloApi() };
 Comlink.expose(api);

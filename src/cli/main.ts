@@ -9,6 +9,7 @@ import { migrateDocument } from '../core/migrations';
 import type { ScenarioResult } from '../core/scenario/result';
 import { SHIPPED_SCENARIOS, buildShippedScenario } from '../core/scenario/shipped';
 import { evaluateDocument } from './evaluate';
+import { MONTE_CARLO_HELP, monteCarloCommand } from './monteCarlo';
 
 const MODELS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -20,6 +21,7 @@ Usage:
                                        (--csv: the trajectory table as CSV)
   bana export-model NAME [-o FILE]     write a workbook the app ships with (JSON) to stdout or FILE
   bana export-model --list             list the names
+${MONTE_CARLO_HELP}
   bana --help
 `;
 
@@ -116,6 +118,12 @@ export async function main(
           `${JSON.stringify({ name: doc.meta.name, keyFigures: key, measures: measures.map(({ values, ...m }) => m), trajectory: series }, null, 2)}\n`,
         );
       }
+      return 0;
+    }
+    if (command === 'montecarlo') {
+      const file = rest.find((a, i) => !a.startsWith('-') && !rest[i - 1]?.startsWith('--'));
+      if (!file) throw new Error('montecarlo needs a FILE');
+      out(await monteCarloCommand(readDocument(file), rest));
       return 0;
     }
     if (command === 'export-model') {

@@ -1,0 +1,109 @@
+// `bana montecarlo FILE --samples N --seed S [--input 'Sheet!B8:low:high[:distribution]']… [--json]`:
+// the worker's Monte Carlo code run in Node, printed as text or JSON.
+import { parseReference } from '../core/address';
+import type { MonteCarloInput, MonteCarloResult } from '../core/compiled/monteCarlo';
+import type { Distribution } from '../core/compiled/sampling';
+import type { ScenarioDocument } from '../core/document';
+import { createMonteCarloApi } from '../../workers/monteCarlo';
+import { evaluateDocument } from './evaluate';
+
+export const MONTE_CARLO_HELP = `  bana montecarlo FILE --samples N --seed S --input 'Sheet!B8:low:high[:triangular|uniform|normal]' …
+                       [--tolerance 0.15] [--no-compiled] [--json]
+                                       Monte Carlo: P(target met) with its standard error, P5/P50/P95 of
+                                       the projection per year, the engine used and the seconds taken.
+                                       Triangular uses the cell's value as the mode; normal reads low and
+                                       high as P5 and P95.`;
+
+const DISTRIBUTIONS: Distribution[] = ['triangular', 'uniform', 'normal'];
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function integer(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number, not "${text}"`);
+  return n;
+}
+
+/** Reads one --input: a cell, its low and high, and optionally the distribution. */
+function parseInput(text: string): Omit<MonteCarloInput, 'mode'> {
+  const parts = text.split(':');
+  const [cellText, lowText, highText, dist = 'triangular'] = parts;
+  const ref = cellText ? parseReference(cellText) : null;
+  const low = Number(lowText);
+  const high = Number(highText);
+  if (
+    !ref ||
+    ref.sheet === undefined ||
+    parts.length < 3 ||
+    parts.length > 4 ||
+    !Number.isFinite(low) ||
+    !Number.isFinite(high)
+  ) {
+    throw new Error(`--input "${text}" should read Sheet!B8:low:high[:distribution]`);
+  }
+  if (!DISTRIBUTIONS.includes(dist as Distribution))
+    throw new Error(`unknown distribution "${dist}" (${DISTRIBUTIONS.join(', ')})`);
+  return { sheet: ref.sheet, row: ref.row, col: ref.col, low, high, distribution: dist as Distribution };
+}
+
+function percent(p: number): string {
+  return `${(100 * p).toFixed(1)} %`;
+}
+
+function asText(name: string, r: MonteCarloResult): string {
+  const lines = [
+    `${name}: ${r.samples} samples, seed ${r.seed}${r.cancelled ? ' (cancelled)' : ''}`,
+    `engine: ${r.engine}${r.fallbackReason ? ` (${r.fallbackReason})` : ''}; ${r.referenceSamples} samples by HyperFormula; ${(r.ms / 1000).toFixed(2)} s`,
+    `P(target met in the target year) = ${percent(r.target.probability)} ± ${percent(r.target.standardError)}`,
+    `P(climate neutral, residual ≤ ${percent(r.neutral.tolerance)} of base) = ${percent(r.neutral.probability)} ± ${percent(r.neutral.standardError)}`,
+    `gap in the target year (t CO2e): P5 ${r.gap.p5.toFixed(0)}, P50 ${r.gap.p50.toFixed(0)}, P95 ${r.gap.p95.toFixed(0)}`,
+    'year\tP5\tP50\tP95',
+    ...r.years.map(
+      (y, i) =>
+        `${y}\t${r.projection.p5[i]?.toFixed(0)}\t${r.projection.p50[i]?.toFixed(0)}\t${r.projection.p95[i]?.toFixed(0)}`,
+    ),
+  ];
+  if (r.invalidSamples > 0) lines.splice(2, 0, `${r.invalidSamples} samples gave no number and are left out`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Run `bana montecarlo` on a loaded document; returns the text to print. */
+export async function monteCarloCommand(doc: ScenarioDocument, args: string[]): Promise<string> {
+  const samples = integer(flag(args, '--samples'), '--samples', 10_000);
+  const seed = integer(flag(args, '--seed'), '--seed', 1);
+  const tolerance = Number(flag(args, '--tolerance') ?? 0.15);
+  if (!(tolerance >= 0)) throw new Error('--tolerance must be a share ≥ 0');
+  const specs = args.flatMap((a, i) =>
+    a === '--input' && args[i + 1] ? [parseInput(args[i + 1] as string)] : [],
+  );
+  if (specs.length === 0) throw new Error("montecarlo needs at least one --input 'Sheet!B8:low:high'");
+  // The mode of each input is the cell's current value in the workbook.
+  const evaluation = await evaluateDocument(doc);
+  const inputs: MonteCarloInput[] = [];
+  for (const spec of specs) {
+    const value = await evaluation.cell(spec.sheet, spec.row, spec.col).catch(() => {
+      throw new Error(`no sheet named ${spec.sheet}`);
+    });
+    if (typeof value !== 'number')
+      throw new Error(`${spec.sheet} row ${spec.row + 1} column ${spec.col + 1} is not a number`);
+    inputs.push({ ...spec, mode: value });
+  }
+  const workbook = {
+    sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })),
+    names: doc.names,
+  };
+  const result = await createMonteCarloApi().monteCarlo(workbook, {
+    samples,
+    seed,
+    inputs,
+    neutralTolerance: tolerance,
+    compiled: !args.includes('--no-compiled'),
+  });
+  return args.includes('--json')
+    ? `${JSON.stringify({ name: doc.meta.name, ...result }, null, 2)}\n`
+    : asText(doc.meta.name, result);
+}

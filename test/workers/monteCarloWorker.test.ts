@@ -1,0 +1,64 @@
+// The Monte Carlo calls of the engine worker through real Comlink: progress arrives, cancel stops a run.
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SHIPPED_SCENARIOS, buildShippedScenario } from '../../src/core/scenario/shipped';
+import type { EngineWorkbook, EngineWorkerApi } from '../../workers/contract';
+import { createEngine } from '../../workers/engine';
+import { createMonteCarloApi } from '../../workers/monteCarlo';
+import { exportModelForTest } from './monteCarloSupport';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+function workbook(): EngineWorkbook {
+  const recipe = SHIPPED_SCENARIOS.find((r) => r.id === 'dalarna-2030');
+  if (!recipe) throw new Error('no dalarna-2030');
+  const doc = buildShippedScenario(recipe, exportModelForTest);
+  return { sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: doc.names };
+}
+
+describe('engine worker monteCarlo', () => {
+  it('reports progress per block and stops when cancelled mid-run', async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    // As engine.worker.ts composes it.
+    Comlink.expose({ ...createEngine(), ...createMonteCarloApi() }, channel.port1);
+    const api = Comlink.wrap<EngineWorkerApi>(channel.port2);
+    const progress: number[] = [];
+    const result = await api.monteCarlo(
+      workbook(),
+      {
+        samples: 5000,
+        seed: 4,
+        blockSize: 100,
+        inputs: [
+          {
+            sheet: 'Drivmedel',
+            row: 7,
+            col: 1,
+            low: 380000,
+            mode: 600000,
+            high: 700000,
+            distribution: 'triangular',
+          },
+        ],
+      },
+      Comlink.proxy((done: number) => {
+        progress.push(done);
+        if (progress.length === 1) void api.cancelMonteCarlo();
+      }),
+    );
+    expect(progress[0]).toBe(100);
+    expect(result.cancelled).toBe(true);
+    expect(result.samples).toBeGreaterThanOrEqual(100);
+    expect(result.samples).toBeLessThan(5000);
+    expect(result.engine).toBe('compiled');
+  });
+});
