@@ -26,12 +26,13 @@ const byStem = (stem: string) => {
 
 function formulas(doc: ScenarioDocument): { at: string; formula: string }[] {
   const out: { at: string; formula: string }[] = [];
-  for (const sheet of doc.sheets)
-    sheet.cells.forEach((row, r) =>
+  for (const sheet of doc.sheets) {
+    sheet.cells.forEach((row, r) => {
       row.forEach((v, c) => {
         if (isFormula(v)) out.push({ at: `${sheet.name}!R${r + 1}C${c + 1}`, formula: v });
-      }),
-    );
+      });
+    });
+  }
   for (const n of doc.names)
     if (typeof n.expression === 'string') out.push({ at: n.name, formula: n.expression });
   return out;
