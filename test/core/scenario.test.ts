@@ -38,7 +38,7 @@ describe('scenario trajectory', () => {
     const result = (await (await evaluateDocument(doc)).result())!;
     expect(result.years[0]).toBe(2018);
     expect(result.years.at(-1)).toBe(2050);
-    const at = (series: number[], year: number) => series[result.years.indexOf(year)]!;
+    const at = (series: (number | null)[], year: number) => series[result.years.indexOf(year)] as number;
     expect(at(result.base, 2018)).toBe(E0);
     expect(at(result.targets.linear, 2018)).toBe(E0);
     expect(at(result.targets.linear, 2030)).toBeCloseTo(E0 * 0.25, 9);

@@ -162,7 +162,7 @@ describe('range rule', () => {
         expect(checkValue(p, value), `${id} ${p.address} ${p.name} = ${String(value)}`).toEqual({});
       }
     }
-  });
+  }, 60_000);
 
   it('Dalarna’s example bus volume carries its own range (600 000 l sits outside the ferries’ 380 000–500 000)', () => {
     const dalarna = scenarios.find((s) => s.id === 'dalarna-2030')!.doc;
@@ -185,7 +185,7 @@ describe('choice parameters', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });
 
 describe('checkValue', () => {
