@@ -61,6 +61,26 @@ export interface ApplyResult {
   named?: NamedValues;
 }
 
+/** One cell met while tracing an error: where it is and what it holds. */
+export interface TracedCell {
+  sheetId: SheetId;
+  sheet: string;
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: boolean;
+}
+
+/** Where the errors in some named ranges start (see EngineApi.traceErrors). */
+export interface ErrorTrace {
+  /** The cells of the ranges that hold an error or text, in the order the names were given. */
+  starts: TracedCell[];
+  /** The first errors up the dependency chain: errors none of whose inputs is an error. */
+  errors: TracedCell[];
+  /** Text values met on the way: a choice typed wrong, text where a number belongs. */
+  texts: TracedCell[];
+}
+
 export interface LoadResult {
   revision: number;
   ms: number;
@@ -86,6 +106,11 @@ export interface EngineApi {
   getValues(range: RangeRequest): Promise<RangeValues>;
   /** Values of named expressions: a range name gives its cells, a constant or formula one cell. Unknown names are left out. */
   getNamed(names: string[]): Promise<NamedValues>;
+  /**
+   * Walk from the cells of these named ranges that hold an error or text up their precedents to the
+   * first errors, so a result that cannot be computed can name the cell where the trouble starts.
+   */
+  traceErrors(names: string[]): Promise<ErrorTrace>;
   /** Liveness check; answers the revision the engine holds. */
   ping(): Promise<number>;
   /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */

@@ -7,6 +7,7 @@ import {
   HyperFormula,
 } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
+import { traceErrors } from './errorTrace';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 import type {
   ApplyResult,
@@ -14,6 +15,7 @@ import type {
   EngineApi,
   EngineOp,
   EngineWorkbook,
+  ErrorTrace,
   LoadResult,
   RangeRequest,
   RangeValues,
@@ -244,6 +246,10 @@ export function createEngine(): EngineApi {
 
     async getValues(range: RangeRequest): Promise<RangeValues> {
       return readRange(range);
+    },
+
+    async traceErrors(names: string[]): Promise<ErrorTrace> {
+      return traceErrors(engine(), names, (n) => fromHf.get(n), toPlain);
     },
 
     async ping(): Promise<number> {

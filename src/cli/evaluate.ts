@@ -1,7 +1,13 @@
 // Evaluate a scenario document in Node with the same engine code the worker runs: used by the
 // `bana` command line and by tests that check the templates' numbers.
 import type { ScenarioDocument } from '../core/document';
-import { type ScenarioResult, SCENARIO_NAMES, readScenarioResult } from '../core/scenario/result';
+import { type ScenarioCheck, checkScenario, scenarioParameters } from '../core/scenario/errorOrigin';
+import {
+  NUMERIC_NAMES,
+  type ScenarioResult,
+  SCENARIO_NAMES,
+  readScenarioResult,
+} from '../core/scenario/result';
 import type { EngineApi } from '../../workers/contract';
 import type { CellValue } from '../core/values';
 import { createEngine } from '../../workers/engine';
@@ -14,6 +20,8 @@ export interface Evaluation {
   cell(name: string, row: number, col: number): Promise<CellValue>;
   /** The scenario's trajectory and key figures, or null for a plain workbook. */
   result(): Promise<ScenarioResult | null>;
+  /** The result checked: computable, or where its errors and wrongly typed parameters start. */
+  check(): Promise<ScenarioCheck | null>;
 }
 
 /** Load a document into a fresh engine. */
@@ -43,6 +51,12 @@ export async function evaluateDocument(doc: ScenarioDocument): Promise<Evaluatio
     },
     async result() {
       return readScenarioResult(await engine.getNamed(SCENARIO_NAMES));
+    },
+    async check() {
+      const result = readScenarioResult(await engine.getNamed(SCENARIO_NAMES));
+      if (!result) return null;
+      const trace = result.broken.length > 0 ? await engine.traceErrors(NUMERIC_NAMES) : null;
+      return checkScenario(result, scenarioParameters(doc), trace);
     },
   };
 }

@@ -7,6 +7,7 @@ import { toCsv } from '../core/csv';
 import type { ScenarioDocument } from '../core/document';
 import { migrateDocument } from '../core/migrations';
 import type { ScenarioResult } from '../core/scenario/result';
+import { cannotComputeSentence, originText } from '../i18n/sentences';
 import { SHIPPED_SCENARIOS, buildShippedScenario } from '../core/scenario/shipped';
 import { evaluateDocument } from './evaluate';
 import { MONTE_CARLO_HELP, monteCarloCommand } from './monteCarlo';
@@ -23,6 +24,9 @@ Usage:
   bana export-model --list             list the names
 ${MONTE_CARLO_HELP}
   bana --help
+
+Exit status: 0 done; 1 bad input (file, name); 3 the scenario's result cannot be computed
+(the message names the cell where the error starts).
 `;
 
 /** Workbooks shipped as files (by file stem) plus the scenarios built from them. */
@@ -64,7 +68,7 @@ function exportModel(name: string): ScenarioDocument {
   return readDocument(path);
 }
 
-function trajectoryRows(result: ScenarioResult): (string | number)[][] {
+function trajectoryRows(result: ScenarioResult): (string | number | null)[][] {
   const header = [
     'year',
     'base',
@@ -78,16 +82,17 @@ function trajectoryRows(result: ScenarioResult): (string | number)[][] {
   ];
   return [
     header,
+    // A year without a number (an error) stays empty, never 0.
     ...result.years.map((year, i) => [
       year,
-      result.base[i] ?? 0,
-      result.bau[i] ?? 0,
-      ...result.measures.map((m) => m.values[i] ?? 0),
-      result.projected[i] ?? 0,
-      result.targets.linear[i] ?? 0,
-      result.targets.neutral[i] ?? 0,
-      result.targets.constant[i] ?? 0,
-      result.targets.budget[i] ?? 0,
+      result.base[i] ?? null,
+      result.bau[i] ?? null,
+      ...result.measures.map((m) => m.values[i] ?? null),
+      result.projected[i] ?? null,
+      result.targets.linear[i] ?? null,
+      result.targets.neutral[i] ?? null,
+      result.targets.constant[i] ?? null,
+      result.targets.budget[i] ?? null,
     ]),
   ];
 }
@@ -109,8 +114,14 @@ export async function main(
       if (!file) throw new Error('eval needs a FILE');
       const doc = readDocument(file);
       const evaluation = await evaluateDocument(doc);
-      const result = await evaluation.result();
-      if (!result) throw new Error(`${file} is a workbook but not a scenario (it has no trajectory)`);
+      const check = await evaluation.check();
+      if (!check) throw new Error(`${file} is a workbook but not a scenario (it has no trajectory)`);
+      if (!check.computable) {
+        const lines = check.origins.slice(1).map((o) => `  ${originText(o, 'en')}\n`);
+        err(`bana: ${cannotComputeSentence(check.origins, 'en')}\n${lines.join('')}`);
+        return 3;
+      }
+      const { result } = check;
       if (rest.includes('--csv')) out(`${toCsv(trajectoryRows(result))}\n`);
       else {
         const { measures, key, ...series } = result;

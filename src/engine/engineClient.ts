@@ -7,6 +7,7 @@ import type {
   EngineApi,
   EngineOp,
   EngineWorkbook,
+  ErrorTrace,
   RangeRequest,
   RangeValues,
 } from '../../workers/contract';
@@ -68,6 +69,8 @@ export interface EngineClient {
   getValues(range: RangeRequest): Promise<RangeValues>;
   /** The names of every function the engine knows (upper case), e.g. to list unknown ones on import. */
   functionNames(): Promise<string[]>;
+  /** Where the errors in these named ranges start (after everything sent so far is calculated). */
+  traceErrors(names: string[]): Promise<ErrorTrace>;
   /** Resolves when everything sent so far has been calculated. */
   idle(): Promise<void>;
   status(): EngineStatus;
@@ -331,6 +334,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     async functionNames() {
       await (running ?? Promise.resolve());
       return call((api) => api.functionNames(), timeoutMs);
+    },
+    async traceErrors(names) {
+      await (running ?? Promise.resolve());
+      return call((api) => api.traceErrors(names), timeoutMs);
     },
     idle() {
       if (!running && !pendingLoad && pendingOps.length === 0) return Promise.resolve();

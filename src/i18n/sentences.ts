@@ -1,6 +1,8 @@
 // The result of each chart said in words, in the UI language: read aloud in meetings and by
 // screen readers. Figures are rounded the way people say them (5 900 t, 41 %).
-import type { ScenarioResult } from '../core/scenario/result';
+import type { ErrorOrigin } from '../core/scenario/errorOrigin';
+import type { Parameter, RangeWarning } from '../core/scenario/parameters';
+import { type ScenarioResult, measureEnd } from '../core/scenario/result';
 import { intlLocale } from './format';
 import type { UiLocale } from './strings';
 
@@ -49,7 +51,7 @@ export function trajectorySentence(r: ScenarioResult, locale: UiLocale): string 
         : residual <= 0.5
           ? ` År ${neutralYear} är utsläppen noll.`
           : ` År ${neutralYear} återstår ${tonnes(residual, locale)} som måste bort eller kompenseras för klimatneutralitet.`;
-    return first + second;
+    return joined(first + second, endingMeasuresSentence(r, locale));
   }
   const first = `With these measures emissions ${falls ? 'fall' : 'rise'} by ${amount} by ${targetYear}; the ${target} target is ${met ? 'met' : `not met, ${tonnes(short ?? 0, locale)} are missing`}.`;
   const second =
@@ -58,7 +60,11 @@ export function trajectorySentence(r: ScenarioResult, locale: UiLocale): string 
       : residual <= 0.5
         ? ` In ${neutralYear} emissions are zero.`
         : ` In ${neutralYear}, ${tonnes(residual, locale)} remain to be cut or offset for climate neutrality.`;
-  return first + second;
+  return joined(first + second, endingMeasuresSentence(r, locale));
+}
+
+function joined(a: string, b: string): string {
+  return b ? `${a} ${b}` : a;
 }
 
 /** The wedges: how much the measures cut in the target year, and which cuts most. */
@@ -117,4 +123,107 @@ export function keyFiguresSentence(r: ScenarioResult, locale: UiLocale): string 
         : ` Cumulatively, emissions are ${tonnes(Math.abs(gap), locale)} ${gap >= 0 ? 'above' : 'below'} the target path by ${neutralYear}.`
       : '';
   return (cost + gapText).trim();
+}
+
+const ERROR_WORDS: Record<string, { sv: string; en: string }> = {
+  '#DIV/0!': { sv: 'division med noll', en: 'division by zero' },
+  '#REF!': {
+    sv: 'formeln pekar på en cell eller ett blad som inte finns',
+    en: 'the formula refers to a cell or sheet that does not exist',
+  },
+  '#VALUE!': {
+    sv: 'ett värde av fel slag, till exempel text där ett tal ska stå',
+    en: 'a value of the wrong kind, such as text where a number belongs',
+  },
+  '#N/A': {
+    sv: 'ett värde saknas (en uppslagning hittade inget)',
+    en: 'a value is missing (a lookup found nothing)',
+  },
+  '#NAME?': { sv: 'okänd funktion eller okänt namn', en: 'an unknown function or name' },
+  '#NUM!': { sv: 'ett ogiltigt tal', en: 'an invalid number' },
+  '#CYCLE!': {
+    sv: 'cirkelreferens: formeln beror på sitt eget värde',
+    en: 'a circular reference: the formula depends on its own value',
+  },
+};
+
+const EXPECTED_WORDS = {
+  number: { sv: 'ett tal', en: 'a number' },
+  share: { sv: 'en andel 0–1', en: 'a share 0–1' },
+  year: { sv: 'ett årtal', en: 'a year' },
+} as const;
+
+/** The list of allowed values as people say it: `HVO100, RME, Biogas, El`. */
+function options(list: readonly string[]): string {
+  return list.join(', ');
+}
+
+/** Where a result's trouble starts, in words: `Drivmedel!B11: "HVO" is not one of HVO100, RME, Biogas, El`. */
+export function originText(o: ErrorOrigin, locale: UiLocale): string {
+  const r = o.reason;
+  let why: string;
+  if (r.kind === 'value') {
+    const p = r.problem;
+    if (p.kind === 'not-an-option')
+      why =
+        locale === 'sv'
+          ? `”${p.value}” är inte ett av ${options(p.options)}`
+          : `"${p.value}" is not one of ${options(p.options)}`;
+    else if (p.kind === 'text-for-number')
+      why =
+        locale === 'sv'
+          ? `”${p.value}” är text där ${EXPECTED_WORDS[p.expected].sv} ska stå`
+          : `"${p.value}" is text where ${EXPECTED_WORDS[p.expected].en} belongs`;
+    else
+      why =
+        locale === 'sv'
+          ? `${new Intl.NumberFormat(intlLocale(locale)).format(p.value)} är inte ett helt årtal`
+          : `${new Intl.NumberFormat(intlLocale(locale)).format(p.value)} is not a whole year`;
+  } else if (r.kind === 'error') {
+    const words = ERROR_WORDS[r.code];
+    why = `${r.code} ${words ? words[locale] : r.message}`;
+  } else {
+    why =
+      locale === 'sv'
+        ? `”${r.value}” är text där ett tal ska stå`
+        : `"${r.value}" is text where a number belongs`;
+  }
+  return `${o.address}: ${why}`;
+}
+
+/** The headline when a result cannot be computed, naming the first origin (and how many more). */
+export function cannotComputeSentence(origins: readonly ErrorOrigin[], locale: UiLocale): string {
+  const [first, ...rest] = origins;
+  const head = locale === 'sv' ? 'Resultatet kan inte beräknas' : 'The result cannot be computed';
+  if (!first)
+    return locale === 'sv'
+      ? `${head}: ett fel når banan. Söker var det börjar…`
+      : `${head}: an error reaches the trajectory. Looking for where it starts…`;
+  const more =
+    rest.length === 0 ? '' : locale === 'sv' ? ` (och ${rest.length} till)` : ` (and ${rest.length} more)`;
+  return `${head}: ${originText(first, locale)}${more}.`;
+}
+
+/** A value outside its sourced range: `Drivmedel!B9: 600 000 liter/år is above its high 500 000 ([D] …)`. */
+export function rangeWarningText(p: Parameter, w: RangeWarning, locale: UiLocale): string {
+  const n = (v: number) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 6 }).format(v);
+  const unit = p.unit ? ` ${p.unit}` : '';
+  const source = p.source ? ` (${p.source})` : '';
+  if (locale === 'sv')
+    return `${p.address}: ${n(w.value)}${unit} är ${w.side === 'above' ? 'över sitt högsta värde' : 'under sitt lägsta värde'} ${n(w.bound)}${source}`;
+  return `${p.address}: ${n(w.value)}${unit} is ${w.side === 'above' ? 'above its high' : 'below its low'} ${n(w.bound)}${source}`;
+}
+
+/** Measures whose reductions stop before the climate-neutral year, said so the jump is not hidden. */
+export function endingMeasuresSentence(r: ScenarioResult, locale: UiLocale): string {
+  const until = r.key.neutralYear;
+  if (until === null) return '';
+  const ending = r.measures.flatMap((m) => {
+    const end = measureEnd(m, r.years, until);
+    return end === null ? [] : [`${m.name} (${end})`];
+  });
+  if (ending.length === 0) return '';
+  return locale === 'sv'
+    ? `Före ${until} upphör: ${ending.join(', ')}; deras minskning räknas inte efter det året.`
+    : `Ending before ${until}: ${ending.join(', ')}; their reductions do not count after that year.`;
 }

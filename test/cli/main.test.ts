@@ -1,9 +1,13 @@
 // The command line, called in-process: export a shipped scenario, evaluate it, and refuse bad files.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './runCli';
+
+interface ScenarioFile {
+  sheets: { name: string; cells: (string | number | null)[][] }[];
+}
 
 const run = runCli;
 
@@ -42,5 +46,61 @@ describe('bana command line', () => {
     await run('export-model', 'region-stockholm-climate-fund-2025', '-o', plain);
     expect((await run('eval', plain)).err).toMatch(/not a scenario/);
     expect((await run('export-model', 'nope')).err).toMatch(/no model named "nope"/);
+  });
+
+  describe('a result that cannot be computed', () => {
+    const exported = join(dir, 'dalarna-broken.bana.json');
+    /** Dalarna's scenario with one change made to it, written to a file. */
+    async function broken(change: (doc: ScenarioFile) => void): Promise<string> {
+      if ((await run('export-model', 'dalarna-2030', '-o', exported)).code !== 0)
+        throw new Error('export failed');
+      const doc = JSON.parse(readFileSync(exported, 'utf8')) as ScenarioFile;
+      change(doc);
+      const file = join(dir, `changed-${Math.random().toString(36).slice(2)}.bana.json`);
+      writeFileSync(file, JSON.stringify(doc));
+      return file;
+    }
+    const cell = (doc: ScenarioFile, sheet: string, label: string) => {
+      const s = doc.sheets.find((x) => x.name === sheet)!;
+      return s.cells.find((r) => r[0] === label)!;
+    };
+
+    it('names a choice typed wrong, with its allowed values, and exits non-zero with no figures', async () => {
+      const file = await broken((doc) => {
+        cell(doc, 'Drivmedel', 'Alternativt bränsle')[1] = 'HVO';
+      });
+      const { code, out, err } = await run('eval', file);
+      expect(code).toBe(3);
+      expect(out).toBe('');
+      expect(err).toContain(
+        'The result cannot be computed: Drivmedel!B11: "HVO" is not one of HVO100, RME, Biogas, El',
+      );
+    }, 60_000);
+
+    it('names text typed into Startår, though no formula turns it into an error', async () => {
+      const file = await broken((doc) => {
+        cell(doc, 'Drivmedel', 'Startår')[1] = 'tjugotjugotre';
+      });
+      const { code, err } = await run('eval', file, '--csv');
+      expect(code).toBe(3);
+      expect(err).toContain('Drivmedel!B5: "tjugotjugotre" is text where a year belongs');
+    }, 60_000);
+
+    it('names a division by zero and a deleted measure sheet where the error starts', async () => {
+      const zero = await broken((doc) => {
+        cell(doc, 'Baslinje', 'Förändring per år utan åtgärder (BAU)')[1] = '=1/0';
+      });
+      const divided = await run('eval', zero);
+      expect(divided.code).toBe(3);
+      expect(divided.err).toContain('Baslinje!B9: #DIV/0! division by zero');
+      const deleted = await broken((doc) => {
+        doc.sheets = doc.sheets.filter((s) => s.name !== 'Förkläden');
+      });
+      const ref = await run('eval', deleted);
+      expect(ref.code).toBe(3);
+      expect(ref.err).toMatch(
+        /Bana!C7:[A-Z]+7: #REF! the formula refers to a cell or sheet that does not exist/,
+      );
+    }, 60_000);
   });
 });

@@ -11,6 +11,7 @@ function result(key: Partial<ScenarioResult['key']>): ScenarioResult {
     projected: [],
     targets: { linear: [], neutral: [], constant: [], budget: [] },
     measures: [],
+    broken: [],
     key: {
       reductionAtTarget: null,
       targetCut: 0.75,

@@ -56,14 +56,17 @@ describe('measure templates', () => {
 
   it('fuel conversion: litres × (fossil − HVO) once, in the start year; TTW counts HVO as zero', async () => {
     const doc = load('templates/fuel-conversion.bana.json');
+    // The volume is derived so that the sheet's own 0.48 kg/l for HVO gives the decision's 1 210 t.
+    const litres = 429_078;
     const once = nonZero(await reductions(doc));
-    expect(once).toEqual([{ year: 2025, t: expect.closeTo((417_000 * (3.3 - 0.48)) / 1000, 6) }]);
+    expect(once).toEqual([{ year: 2025, t: expect.closeTo((litres * (3.3 - 0.48)) / 1000, 6) }]);
+    expect(Math.round(once[0]!.t)).toBe(1210);
     const ttw = nonZero(await reductions(withParam(doc, 'Bokföring', 'TTW')));
-    expect(ttw[0]?.t).toBeCloseTo((417_000 * 3.3) / 1000, 6);
+    expect(ttw[0]?.t).toBeCloseTo((litres * 3.3) / 1000, 6);
     const rme = nonZero(await reductions(withParam(doc, 'Alternativt bränsle', 'RME')));
-    expect(rme[0]?.t).toBeCloseTo((417_000 * (3.3 - 1.09)) / 1000, 6);
+    expect(rme[0]?.t).toBeCloseTo((litres * (3.3 - 1.09)) / 1000, 6);
     const electric = nonZero(await reductions(withParam(doc, 'Alternativt bränsle', 'El')));
-    expect(electric[0]?.t).toBeCloseTo((417_000 * (3.3 - (4.4 * 59) / 1000)) / 1000, 6);
+    expect(electric[0]?.t).toBeCloseTo((litres * (3.3 - (4.4 * 59) / 1000)) / 1000, 6);
   });
 
   it('fuel conversion as a lasting annual measure ramps up by the converted share', async () => {
@@ -73,18 +76,37 @@ describe('measure templates', () => {
       'Andel av volymen som konverteras per år',
       0.5,
     );
-    const full = (417_000 * (3.3 - 0.48)) / 1000;
-    const series = nonZero(await reductions(doc));
-    expect(series.map((p) => p.year)).toEqual([2025, 2026, 2027, 2028, 2029]);
-    expect(series[0]?.t).toBeCloseTo(full * 0.5, 6);
-    expect(series[1]?.t).toBeCloseTo(full, 6);
+    const full = (429_078 * (3.3 - 0.48)) / 1000;
+    const ending = nonZero(await reductions(withParam(doc, 'Efter livslängden', 'upphör')));
+    expect(ending.map((p) => p.year)).toEqual([2025, 2026, 2027, 2028, 2029]);
+    expect(ending[0]?.t).toBeCloseTo(full * 0.5, 6);
+    expect(ending[1]?.t).toBeCloseTo(full, 6);
+    // A fuel switch continues by default: every year from the start to 2050.
+    const lasting = nonZero(await reductions(doc));
+    expect(lasting.map((p) => p.year)).toEqual(Array.from({ length: 26 }, (_, i) => 2025 + i));
+    expect(lasting.at(-1)?.t).toBeCloseTo(full, 6);
+  });
+
+  it('a typed lifetime rule or type outside its list is an error, never a silent branch', async () => {
+    const doc = load('templates/reusable-syringes.bana.json');
+    const sheet = doc.sheets[0]!;
+    const rows = measureRows(sheet)!;
+    for (const [label, value] of [
+      ['Efter livslängden', 'för alltid'],
+      ['Typ', 'varje år'],
+    ] as const) {
+      const values = await (await evaluateDocument(withParam(doc, label, value))).sheet(sheet.name);
+      expect(values[rows.reduction]![FIRST_YEAR_COL + 2030 - 2018], label).toMatchObject({ error: '#N/A' });
+    }
   });
 
   it('circular aprons: the volume basis is explicit; 750 t only fits the whole region', async () => {
     const doc = load('templates/circular-aprons.bana.json');
     const contract = 82_000 + 1_420_000 + 359_000 + 339_000 + 2_300_000;
     expect(contract).toBe(4_500_000);
-    const annual = nonZero(await reductions(doc));
+    // The circular flow continues when the contract is renewed; ending after the lifetime gives 10 years.
+    expect(nonZero(await reductions(doc))).toHaveLength(2050 - 2025 + 1);
+    const annual = nonZero(await reductions(withParam(doc, 'Efter livslängden', 'upphör')));
     expect(annual).toHaveLength(10);
     expect(annual[0]).toEqual({ year: 2025, t: expect.closeTo((contract * 84 * 0.6) / 1e6, 6) });
     const region = nonZero(await reductions(withParam(doc, 'Volymbas', 'region')));

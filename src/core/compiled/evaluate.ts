@@ -33,6 +33,7 @@ export const COMPILED_FUNCTIONS: ReadonlySet<string> = new Set([
   'N',
   'INDEX',
   'MATCH',
+  'NA',
 ]);
 
 /** A rectangle of cells as an argument: its values row-major. */
@@ -224,6 +225,11 @@ function call(node: Extract<FormulaNode, { kind: 'call' }>, ctx: EvaluationConte
         const a = toNumber(x);
         return isError(a) ? a : finishNumber(Math.exp(a));
       });
+    }
+    case 'NA': {
+      // The templates' choice cells give #N/A for a value outside their list.
+      arity(0, 0);
+      return errorOf('NA');
     }
     case 'N': {
       arity(1, 1);

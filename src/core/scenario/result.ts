@@ -5,29 +5,47 @@ import { CHART_NAME, KEY_FIGURES, type KeyFigure } from './layout';
 
 export interface MeasureSeries {
   name: string;
-  /** Reduction per year, aligned with `years`. */
-  values: number[];
+  /** Reduction per year, aligned with `years`; null where the sheet gives no number (an error). */
+  values: (number | null)[];
   cost: number | null;
   total: number | null;
   krPerTonne: number | null;
   type: string;
 }
 
+/** A series per year: null where the workbook gives an error or text, so no line is drawn there. */
+export type Series = (number | null)[];
+
 export interface ScenarioResult {
   years: number[];
-  base: number[];
-  bau: number[];
-  projected: number[];
-  targets: { linear: number[]; neutral: number[]; constant: number[]; budget: number[] };
+  base: Series;
+  bau: Series;
+  projected: Series;
+  targets: { linear: Series; neutral: Series; constant: Series; budget: Series };
   measures: MeasureSeries[];
   key: Record<KeyFigure, number | null>;
+  /**
+   * The named ranges holding an error or text where the result wants numbers. Not empty means the
+   * result cannot be computed (the views say so and name the origin; never a 0 in its place).
+   */
+  broken: string[];
 }
 
 /** The names a scenario view watches. */
 export const SCENARIO_NAMES: string[] = Object.values(CHART_NAME);
 
+/** The names whose cells must all be numbers (or empty): where an error stops the result. */
+export const NUMERIC_NAMES: string[] = SCENARIO_NAMES.filter(
+  (n) => n !== CHART_NAME.measureNames && n !== CHART_NAME.measureType,
+);
+
 function num(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** An error, or text other than "" (which formulas use for "nothing to show"). */
+function isBroken(v: CellValue | undefined): boolean {
+  return (typeof v === 'object' && v !== null) || (typeof v === 'string' && v !== '');
 }
 
 function row(named: NamedValues, name: string): CellValue[] {
@@ -42,8 +60,14 @@ function column(named: NamedValues, name: string): CellValue[] {
 export function readScenarioResult(named: NamedValues): ScenarioResult | null {
   const yearCells = row(named, CHART_NAME.years);
   const years = yearCells.map(num);
-  if (years.length === 0 || years.some((y) => y === null)) return null;
-  const series = (name: string) => row(named, name).map((v) => num(v) ?? 0);
+  if (years.length === 0 || years.every((y) => y === null)) return null;
+  const broken = NUMERIC_NAMES.filter((n) => (named[n] ?? []).some((r) => r.some(isBroken)));
+  // Years that are not numbers get a stand-in position so the other years still line up; the
+  // result is broken, so no view shows them as figures.
+  const firstYear = years.find((y) => y !== null) as number;
+  const firstIndex = years.indexOf(firstYear);
+  const yearsFilled = years.map((y, i) => y ?? firstYear + i - firstIndex);
+  const series = (name: string): Series => row(named, name).map(num);
   const names = column(named, CHART_NAME.measureNames);
   const matrix = named[CHART_NAME.measures] ?? [];
   const cost = column(named, CHART_NAME.measureCost);
@@ -56,7 +80,7 @@ export function readScenarioResult(named: NamedValues): ScenarioResult | null {
     const t = num(total[i]);
     measures.push({
       name: n,
-      values: (matrix[i] ?? []).map((v) => num(v) ?? 0),
+      values: (matrix[i] ?? []).map(num),
       cost: c,
       total: t,
       krPerTonne: c !== null && t !== null && t > 0 ? c / t : null,
@@ -69,7 +93,7 @@ export function readScenarioResult(named: NamedValues): ScenarioResult | null {
     number | null
   >;
   return {
-    years: years as number[],
+    years: yearsFilled,
     base: series(CHART_NAME.base),
     bau: series(CHART_NAME.bau),
     projected: series(CHART_NAME.projected),
@@ -81,7 +105,45 @@ export function readScenarioResult(named: NamedValues): ScenarioResult | null {
     },
     measures,
     key,
+    broken,
   };
+}
+
+/**
+ * The result with no projection, measures or key figures that depend on them: for a parameter typed
+ * wrong that the formulas do not turn into an error (text in Startår compares as "later than any
+ * year"), so the numbers they give are not the scenario's.
+ */
+export function withoutProjection(r: ScenarioResult): ScenarioResult {
+  const none = r.years.map(() => null);
+  const keep: KeyFigure[] = [
+    'targetCut',
+    'targetLevel',
+    'baseYear',
+    'baseEmissions',
+    'targetYear',
+    'neutralYear',
+  ];
+  const key = Object.fromEntries(KEY_FIGURES.map((k) => [k, keep.includes(k) ? r.key[k] : null])) as Record<
+    KeyFigure,
+    number | null
+  >;
+  return {
+    ...r,
+    projected: none,
+    measures: r.measures.map((m) => ({ ...m, values: none, total: null, krPerTonne: null })),
+    key,
+  };
+}
+
+/** The year after which a measure gives nothing more, if it gave something and stops before `until`. */
+export function measureEnd(m: MeasureSeries, years: readonly number[], until: number): number | null {
+  let last = -1;
+  m.values.forEach((v, i) => {
+    if (v !== null && v !== 0) last = i;
+  });
+  const year = years[last];
+  return last >= 0 && year !== undefined && year < until ? year : null;
 }
 
 /** Bars of a marginal abatement cost curve: cheapest per tonne first, each as wide as its reduction. */

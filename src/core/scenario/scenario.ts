@@ -267,7 +267,8 @@ export function slotRow(sheetName: string, rows: MeasureRows): RawCell[] {
 function placeSlot(row: RawCell[], slot: number): RawCell[] {
   const copy = [...row];
   const r = ROW.firstSlot + slot + 1;
-  copy[KR_PER_T_COL] = `=IF(N(${col(TOTAL_COL)}${r})>0,${col(COST_COL)}${r}/${col(TOTAL_COL)}${r},"")`;
+  // No N(): an error in the measure's total must stay an error here, not become "".
+  copy[KR_PER_T_COL] = `=IF(${col(TOTAL_COL)}${r}>0,${col(COST_COL)}${r}/${col(TOTAL_COL)}${r},"")`;
   return copy;
 }
 

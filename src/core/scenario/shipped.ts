@@ -10,6 +10,8 @@ export interface MeasureRecipe {
   title?: string;
   /** Parameter values by the label in column A. */
   set?: Record<string, RawCell>;
+  /** A parameter's own range and source when the recipe's value is not the template's case. */
+  ranges?: Record<string, { low: number; high: number; source: string }>;
 }
 
 export interface ScenarioRecipe {
@@ -55,6 +57,14 @@ export const SHIPPED_SCENARIOS: ScenarioRecipe[] = [
           'Andel av volymen som konverteras per år': 0.25,
           Kostnad: 4000000,
         },
+        ranges: {
+          'Ersatt fossilt bränsle per år': {
+            low: 450000,
+            high: 750000,
+            source:
+              '[U] Exempelvolym, inte regionens uppgift: 600 000 l diesel ≈ 2 000 t av kollektivtrafikens 3 407 t (2018); intervallet ±25 %. Fråga regionen.',
+          },
+        },
       },
       { template: 'circular-aprons', title: 'Cirkulära skyddsförkläden (exempel)', set: { Kostnad: 500000 } },
       { template: 'nitrous-oxide-destruction', title: 'Lustgasdestruktion (exempel)' },
@@ -81,6 +91,17 @@ export function customiseTemplate(template: ScenarioDocument, recipe: MeasureRec
     const row = sheet.cells.findIndex((r) => r[0] === label);
     if (row < 0) throw new Error(`template ${template.id} has no parameter "${label}"`);
     doc = applyCommand(doc, { type: 'setCells', sheetId: sheet.id, row, col: 1, values: [[value]] }).doc;
+  }
+  for (const [label, { low, high, source }] of Object.entries(recipe.ranges ?? {})) {
+    const row = sheet.cells.findIndex((r) => r[0] === label);
+    if (row < 0) throw new Error(`template ${template.id} has no parameter "${label}"`);
+    doc = applyCommand(doc, {
+      type: 'setCells',
+      sheetId: sheet.id,
+      row,
+      col: 3,
+      values: [[low, high, source]],
+    }).doc;
   }
   return doc;
 }

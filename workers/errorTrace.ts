@@ -1,0 +1,111 @@
+// Where an error starts: from the cells of named ranges that hold an error or text, walk up the
+// precedents (HyperFormula's dependency graph, plus the cells named expressions point at) to the
+// first errors, collecting the text values met on the way. Plain data out.
+import type { HyperFormula, SimpleCellAddress } from 'hyperformula';
+import type { SheetId } from '../src/core/document';
+import { tokenizeFormula } from '../src/core/formula';
+import type { CellValue } from '../src/core/values';
+import type { ErrorTrace, TracedCell } from './contract';
+
+/** The walk stops after this many cells, so a huge workbook cannot stall the engine. */
+export const MAX_TRACED_CELLS = 20_000;
+
+type ToPlain = (value: ReturnType<HyperFormula['getCellValue']>) => CellValue;
+
+function isError(v: CellValue): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+function isText(v: CellValue): boolean {
+  return typeof v === 'string' && v !== '';
+}
+
+/**
+ * Trace the errors in the named ranges `names` (ranges whose cells should all be numbers or empty).
+ * `sheetIdOf` maps HyperFormula's sheet numbers to ours; sheets it does not know (deleted) are skipped.
+ */
+export function traceErrors(
+  hf: HyperFormula,
+  names: string[],
+  sheetIdOf: (hfSheet: number) => SheetId | undefined,
+  toPlain: ToPlain,
+): ErrorTrace {
+  const errors: TracedCell[] = [];
+  const texts: TracedCell[] = [];
+  const starts: TracedCell[] = [];
+  const seen = new Set<string>();
+  const values = new Map<string, CellValue>();
+  const keyOf = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
+  const valueAt = (a: SimpleCellAddress) => {
+    const k = keyOf(a);
+    let v = values.get(k);
+    if (v === undefined) {
+      v = toPlain(hf.getCellValue(a));
+      values.set(k, v);
+    }
+    return v;
+  };
+  const traced = (a: SimpleCellAddress): TracedCell | null => {
+    const sheetId = sheetIdOf(a.sheet);
+    const sheet = hf.getSheetName(a.sheet);
+    if (!sheetId || sheet === undefined) return null;
+    return { sheetId, sheet, row: a.row, col: a.col, value: valueAt(a), formula: hf.doesCellHaveFormula(a) };
+  };
+  const cellsOf = (start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] => {
+    const out: SimpleCellAddress[] = [];
+    for (let row = start.row; row <= end.row && out.length < MAX_TRACED_CELLS; row++)
+      for (let col = start.col; col <= end.col; col++) out.push({ sheet: start.sheet, row, col });
+    return out;
+  };
+  const rangeOfName = (name: string): SimpleCellAddress[] => {
+    const formula = hf.getNamedExpressionFormula(name);
+    if (formula === undefined) return [];
+    const text = formula.replace(/^=/, '');
+    const range = hf.simpleCellRangeFromString(text, 0);
+    if (range) return cellsOf(range.start, range.end);
+    const cell = hf.simpleCellAddressFromString(text, 0);
+    return cell ? [cell] : [];
+  };
+  /** A formula's inputs: the graph's precedents on known sheets, and the cells its names point at. */
+  const inputsOf = (a: SimpleCellAddress): SimpleCellAddress[] => {
+    const out: SimpleCellAddress[] = [];
+    for (const p of hf.getCellPrecedents(a)) {
+      if ('start' in p) {
+        if (p.start.sheet >= 0 && sheetIdOf(p.start.sheet)) out.push(...cellsOf(p.start, p.end));
+      } else if (p.sheet >= 0 && sheetIdOf(p.sheet)) out.push(p);
+    }
+    const formula = hf.getCellFormula(a);
+    if (formula)
+      for (const t of tokenizeFormula(formula)) if (t.kind === 'name') out.push(...rangeOfName(t.text));
+    return out;
+  };
+  const visit = (a: SimpleCellAddress): void => {
+    const k = keyOf(a);
+    if (seen.has(k) || seen.size >= MAX_TRACED_CELLS) return;
+    seen.add(k);
+    const v = valueAt(a);
+    if (!isError(v) && !isText(v)) return;
+    const cell = traced(a);
+    if (!cell) return;
+    if (isText(v)) texts.push(cell);
+    if (!cell.formula) {
+      if (isError(v)) errors.push(cell);
+      return;
+    }
+    const inputs = inputsOf(a);
+    const bad = inputs.filter((i) => isError(valueAt(i)) || isText(valueAt(i)));
+    for (const i of bad) visit(i);
+    // The first error up the chain: an error none of whose inputs is an error.
+    if (isError(v) && !inputs.some((i) => isError(valueAt(i)))) errors.push(cell);
+  };
+  for (const name of names) {
+    for (const a of rangeOfName(name)) {
+      const v = valueAt(a);
+      if (!isError(v) && !isText(v)) continue;
+      const cell = traced(a);
+      if (cell && starts.length < 1000) starts.push(cell);
+      visit(a);
+    }
+  }
+  return { starts, errors, texts };
+}
