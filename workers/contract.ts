@@ -15,10 +15,7 @@ export interface EngineSheet {
 }
 
 /** An incremental change to the engine, derived from a document command. */
-export type EngineOp =
-  | { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
-  | { kind: 'renameSheet'; sheetId: SheetId; name: string }
-  | { kind: 'setName'; name: string; expression: string | number | null };
+export type EngineOp = { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] };
 
 /** A rectangle of a sheet, e.g. the visible viewport or a named range for a chart. */
 export interface RangeRequest {
@@ -58,24 +55,11 @@ export interface RangeValues extends RangeRequest {
   revision: number;
 }
 
-/** A bounding box of cells whose values changed, per sheet. */
-export interface DirtyRegion {
-  sheetId: SheetId;
-  row: number;
-  col: number;
-  rowEnd: number;
-  colEnd: number;
-}
-
 /** Values of named ranges (e.g. `Chart_Projected`), each as rows of cells. */
 export type NamedValues = Record<string, CellValue[][]>;
 
 export interface ApplyResult {
   revision: number;
-  /** Compact description of what changed: one bounding box per touched sheet. */
-  dirty: DirtyRegion[];
-  /** How many cells changed value; the values themselves are fetched on demand. */
-  changedCount: number;
   /** Milliseconds spent in the engine. */
   ms: number;
   /** Fresh values for the caller's viewport, so a keystroke needs one round trip. */
@@ -109,8 +93,6 @@ export interface EngineApi {
   getValues(range: RangeRequest): Promise<RangeValues>;
   /** Values of named expressions: a range name gives its cells, a constant or formula one cell. Unknown names are left out. */
   getNamed(names: string[]): Promise<NamedValues>;
-  /** Liveness check; answers the revision the engine holds. */
-  ping(): Promise<number>;
   /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */
   functionNames(): Promise<string[]>;
 }

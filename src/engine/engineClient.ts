@@ -3,7 +3,6 @@
 import * as Comlink from 'comlink';
 import type {
   ApplyResult,
-  DirtyRegion,
   EngineApi,
   EngineOp,
   EngineWorkbook,
@@ -31,8 +30,6 @@ export interface EngineClientOptions {
   onValues: (values: RangeValues) => void;
   /** Fresh values of the watched named ranges (charts), never older than an edit already sent. */
   onNamed?: (named: NamedValues, revision: number) => void;
-  /** Regions whose values changed (e.g. to refresh charts on other sheets). */
-  onDirty?: (dirty: DirtyRegion[], revision: number) => void;
   onStatus?: (status: EngineStatus) => void;
   /** Called after the engine was restarted and rebuilt from the document. */
   onRecovered?: (reason: string) => void;
@@ -194,7 +191,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         (api) => api.apply(job.ops, job.revision, view, names),
         timeoutMs,
       );
-      if (result.dirty.length > 0) options.onDirty?.(result.dirty, result.revision);
       if (result.view) deliver(result.view);
       if (result.named) deliverNamed(result.named, result.revision);
     } else if (job.kind === 'named') {
