@@ -62,11 +62,18 @@ export function isValidName(name: string): boolean {
   );
 }
 
-/** True when `name` can be used as a sheet name (length and characters; not uniqueness). */
-export function isValidSheetName(name: string): boolean {
-  return (
-    name.trim() !== '' && name.length <= LIMITS.maxSheetNameLength && !FORBIDDEN_SHEET_NAME_CHARS.test(name)
-  );
+/** Why a name cannot be a sheet name on its own, before uniqueness. */
+export type SheetNameRuleProblem = 'empty' | 'too-long' | 'invalid-char';
+
+/**
+ * Why `name` cannot be a sheet name (blank, longer than LIMITS.maxSheetNameLength, or holding
+ * one of Excel's forbidden characters), or null when it can. Uniqueness is the caller's.
+ * @example sheetNameRuleProblem('a/b') // 'invalid-char'
+ */
+export function sheetNameRuleProblem(name: string): SheetNameRuleProblem | null {
+  if (name.trim() === '') return 'empty';
+  if (name.length > LIMITS.maxSheetNameLength) return 'too-long';
+  return FORBIDDEN_SHEET_NAME_CHARS.test(name) ? 'invalid-char' : null;
 }
 
 const shortText = text({ max: LIMITS.maxShortTextLength, nonEmpty: true });
@@ -118,6 +125,18 @@ const columnWidth = byType<number | null>({
   expected: 'expected a width in pixels or empty',
 });
 
+const SHEET_NAME_REFUSALS: Record<SheetNameRuleProblem, string> = {
+  empty: 'must not be empty',
+  'too-long': `is longer than ${LIMITS.maxSheetNameLength} characters`,
+  'invalid-char': 'must not contain any of [ ] * ? / \\ :',
+};
+
+const sheetName: Validator<string> = (value, path) => {
+  if (typeof value !== 'string') invalid(path, 'expected text');
+  const problem = sheetNameRuleProblem(value);
+  return problem === null ? value : invalid(path, SHEET_NAME_REFUSALS[problem]);
+};
+
 // Names compare with plain toLowerCase, not the locale variant, so validity never depends on the
 // user's locale.
 const sheet = record<Sheet>({
@@ -128,11 +147,7 @@ const sheet = record<Sheet>({
     (id) => `the id "${id}" is used by another sheet`,
   ),
   name: unique(
-    refine(
-      text({ max: LIMITS.maxSheetNameLength, nonEmpty: true }),
-      (name) => !FORBIDDEN_SHEET_NAME_CHARS.test(name),
-      'must not contain any of [ ] * ? / \\ :',
-    ),
+    sheetName,
     'sheet names',
     (name) => name.toLowerCase(),
     (name) => `the name "${name}" is used by another sheet`,
