@@ -1,4 +1,5 @@
 // Saving a file from the browser: an <a download> with an object URL, revoked once the browser has it.
+// Shared by the state layer (Excel, CSV) and the UI (chart export, the composition root).
 
 /** Save `blob` as `fileName` in the user's downloads. */
 export function downloadBlob(fileName: string, blob: Blob): void {
