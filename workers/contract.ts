@@ -14,7 +14,7 @@ export interface EngineSheet {
   cells: RawCell[][];
 }
 
-/** An incremental change to the engine, derived from a document command. */
+/** An incremental change to the engine: typed or pasted cells. Sheet and name changes reload the whole workbook. */
 export type EngineOp = { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] };
 
 /** A rectangle of a sheet, e.g. the visible viewport or a named range for a chart. */
@@ -87,7 +87,7 @@ export interface EngineApi {
     view?: RangeRequest,
     names?: string[],
   ): Promise<LoadResult>;
-  /** Apply ops in one batch (one recalculation) and report what changed. */
+  /** Apply ops in one batch (one recalculation); fresh values for the viewport and watched names come back in the answer. */
   apply(ops: EngineOp[], revision: number, view?: RangeRequest, names?: string[]): Promise<ApplyResult>;
   /** Values for a rectangle, e.g. the visible viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;

@@ -16,16 +16,16 @@ import { formatNumber } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
 import { type ChartFormat, exportChart } from './exportChart';
-import { type ChartLabels, type Plot, chartLabels, macPlot, trajectoryPlot, wedgesPlot } from './plots';
+import {
+  type ChartLabels,
+  type DrawChart,
+  type Plot,
+  chartLabels,
+  macPlot,
+  trajectoryPlot,
+  wedgesPlot,
+} from './plots';
 import './charts.css';
-
-type Draw = (
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: 'sv' | 'en',
-  width: number,
-) => Element;
 
 export function ScenarioPanel(props: {
   result: Accessor<ScenarioResult | null>;
@@ -168,7 +168,7 @@ function Chart(props: {
   title: string;
   sentence: string;
   plot: Plot | undefined;
-  draw: Draw;
+  draw: DrawChart;
   result: ScenarioResult;
   labels: ChartLabels;
   table: JSX.Element;

@@ -22,8 +22,8 @@ import { type ChartFormat, exportChart } from '../charts/exportChart';
 import {
   type ChartLabels,
   chartLabels,
+  type DrawChart,
   type Plot,
-  type PlotSize,
   macPlot,
   trajectoryPlot,
   wedgesPlot,
@@ -31,22 +31,13 @@ import {
 import { useI18n } from '../i18nContext';
 import { comparisonPlot, comparisonSentence } from './comparison';
 
-type Draw = (
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized?: PlotSize,
-) => Element;
-
 interface Slide {
   /** Stable name, also the chart part of an exported file name. */
   id: string;
   title: string;
   sentence: (r: ScenarioResult, locale: UiLocale) => string;
   /** A chart slide draws; the key-figures slide does not. */
-  draw?: Draw;
+  draw?: DrawChart;
 }
 
 /** Type, lines and margins at twice the panel's size: 28 px axis labels on a projector. */
@@ -303,7 +294,7 @@ export function MeetingMode(props: {
  */
 function MeetingChart(props: {
   plot: Plot | undefined;
-  draw: Draw;
+  draw: DrawChart;
   result: ScenarioResult;
   labels: ChartLabels;
   label: string;
