@@ -1,7 +1,7 @@
 // The result of each chart said in words, in the UI language: read aloud in meetings and by
 // screen readers. Figures are rounded the way people say them (5 900 t, 41 %).
 import type { ScenarioResult } from '../core/scenario/result';
-import { intlLocale } from './format';
+import { formatPercent, intlLocale } from './format';
 import type { UiLocale } from './strings';
 
 /** Round tonnes for speech: nearest 100 above 1 000, nearest 10 above 100, else whole. */
@@ -16,9 +16,7 @@ function tonnes(value: number, locale: UiLocale): string {
 }
 
 function percent(share: number, locale: UiLocale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  );
+  return formatPercent(share, locale, 0);
 }
 
 function kronor(value: number, locale: UiLocale): string {

@@ -10,6 +10,7 @@ import {
   parseWorkbookFile,
   workbookFile,
 } from '../core/fileFormat';
+import { intlLocale } from '../i18n/format';
 import { type UiLocale, translate } from '../i18n/strings';
 import type { AppState } from './createAppState';
 
@@ -174,7 +175,7 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
     const { encodeWorkbookLink } = await loadLinkCodec();
     const link = encodeWorkbookLink(doc, baseUrl());
     if (!link.ok) {
-      const numbers = new Intl.NumberFormat(opts.locale() === 'sv' ? 'sv-SE' : 'en-GB');
+      const numbers = new Intl.NumberFormat(intlLocale(opts.locale()));
       app.notify({
         kind: 'message',
         tone: 'error',

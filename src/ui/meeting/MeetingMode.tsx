@@ -15,7 +15,7 @@ import {
 } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
-import { formatNumber, intlLocale } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import type { UiLocale } from '../../i18n/strings';
 import { type ChartFormat, exportChart } from '../charts/exportChart';
@@ -146,10 +146,7 @@ export function MeetingMode(props: {
 
   const n = (v: number | null | undefined) =>
     v === null || v === undefined ? '–' : formatNumber(Math.round(v), locale());
-  const pct = (v: number | null | undefined) =>
-    v === null || v === undefined
-      ? '–'
-      : new Intl.NumberFormat(intlLocale(locale()), { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const pct = (v: number | null | undefined) => formatPercent(v, locale());
 
   return (
     <Portal>
