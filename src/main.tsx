@@ -8,7 +8,7 @@ import { createSharing } from './state/createSharing';
 import { loadFirstRunWorkbooks } from './state/modelCatalog';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
-import { downloadBlob } from './ui/download';
+import { downloadBlob } from './state/download';
 import { I18nProvider } from './ui/i18nContext';
 
 const LOCALE_KEY = 'bana.locale';

@@ -16,11 +16,8 @@ export interface EngineSheet {
   cells: RawCell[][];
 }
 
-/** An incremental change to the engine, derived from a document command. */
-export type EngineOp =
-  | { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
-  | { kind: 'renameSheet'; sheetId: SheetId; name: string }
-  | { kind: 'setName'; name: string; expression: string | number | null };
+/** An incremental change to the engine: typed or pasted cells. Sheet and name changes reload the whole workbook. */
+export type EngineOp = { kind: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] };
 
 /** A rectangle of a sheet, e.g. the visible viewport or a named range for a chart. */
 export interface RangeRequest {
@@ -38,21 +35,8 @@ export interface RangeValues extends RangeRequest {
   revision: number;
 }
 
-/** A bounding box of cells whose values changed, per sheet. */
-export interface DirtyRegion {
-  sheetId: SheetId;
-  row: number;
-  col: number;
-  rowEnd: number;
-  colEnd: number;
-}
-
 export interface ApplyResult {
   revision: number;
-  /** Compact description of what changed: one bounding box per touched sheet. */
-  dirty: DirtyRegion[];
-  /** How many cells changed value; the values themselves are fetched on demand. */
-  changedCount: number;
   /** Milliseconds spent in the engine. */
   ms: number;
   /** Fresh values for the caller's viewport, so a keystroke needs one round trip. */
@@ -100,7 +84,7 @@ export interface EngineApi {
     view?: RangeRequest,
     names?: string[],
   ): Promise<LoadResult>;
-  /** Apply ops in one batch (one recalculation) and report what changed. */
+  /** Apply ops in one batch (one recalculation); fresh values for the viewport and watched names come back in the answer. */
   apply(ops: EngineOp[], revision: number, view?: RangeRequest, names?: string[]): Promise<ApplyResult>;
   /** Values for a rectangle, e.g. the visible viewport. */
   getValues(range: RangeRequest): Promise<RangeValues>;
@@ -111,8 +95,6 @@ export interface EngineApi {
    * first errors, so a result that cannot be computed can name the cell where the trouble starts.
    */
   traceErrors(names: string[]): Promise<ErrorTrace>;
-  /** Liveness check; answers the revision the engine holds. */
-  ping(): Promise<number>;
   /** The names of every function the engine knows (English, upper case), e.g. to list unknown ones on import. */
   functionNames(): Promise<string[]>;
 }

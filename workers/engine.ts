@@ -1,17 +1,11 @@
 // The engine: HyperFormula behind the EngineApi contract. Runs inside the worker, and in Node tests
 // as it is. It converts everything that leaves it to plain data (HyperFormula's objects use getters).
-import {
-  type CellValue as HfCellValue,
-  DetailedCellError,
-  type ExportedChange,
-  HyperFormula,
-} from 'hyperformula';
+import { type CellValue as HfCellValue, DetailedCellError, HyperFormula } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { traceErrors } from './errorTrace';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
 import type {
   ApplyResult,
-  DirtyRegion,
   EngineApi,
   EngineOp,
   EngineWorkbook,
@@ -61,7 +55,7 @@ export function createEngine(): EngineApi {
       return out;
     });
   }
-  /** Our sheet ids to HyperFormula's numeric ids, and back. */
+  /** Our sheet ids to HyperFormula's numeric ids, and back (to name the cell an error starts in). */
   let toHf = new Map<SheetId, number>();
   let fromHf = new Map<number, SheetId>();
 
@@ -132,49 +126,12 @@ export function createEngine(): EngineApi {
     return out;
   }
 
-  function summarise(changes: ExportedChange[]): { dirty: DirtyRegion[]; changedCount: number } {
-    const boxes = new Map<number, DirtyRegion>();
-    let changedCount = 0;
-    for (const change of changes) {
-      if (!('address' in change)) continue;
-      changedCount++;
-      const { sheet, row, col } = change.address;
-      const box = boxes.get(sheet);
-      if (!box) {
-        const id = fromHf.get(sheet);
-        if (id) boxes.set(sheet, { sheetId: id, row, col, rowEnd: row, colEnd: col });
-      } else {
-        if (row < box.row) box.row = row;
-        if (row > box.rowEnd) box.rowEnd = row;
-        if (col < box.col) box.col = col;
-        if (col > box.colEnd) box.colEnd = col;
-      }
-    }
-    return { dirty: [...boxes.values()], changedCount };
-  }
-
-  /** Apply one op; returns the cells whose values changed (inside a batch HyperFormula returns none). */
-  function applyOne(op: EngineOp): ExportedChange[] {
-    const h = engine();
-    switch (op.kind) {
-      case 'setCells':
-        return h.setCellContents(
-          { sheet: hfSheet(op.sheetId), row: op.row, col: op.col },
-          prepare(op.sheetId, op.row, op.col, op.values),
-        );
-      case 'renameSheet':
-        h.renameSheet(hfSheet(op.sheetId), op.name);
-        return [];
-      case 'setName': {
-        const exists = h.isItPossibleToChangeNamedExpression(op.name, op.expression ?? 0);
-        if (op.expression === null) {
-          return h.getNamedExpression(op.name) ? h.removeNamedExpression(op.name) : [];
-        }
-        return exists
-          ? h.changeNamedExpression(op.name, op.expression)
-          : h.addNamedExpression(op.name, op.expression);
-      }
-    }
+  /** Apply one op. HyperFormula's list of changed cells is not read: values are fetched by range. */
+  function applyOne(op: EngineOp): void {
+    engine().setCellContents(
+      { sheet: hfSheet(op.sheetId), row: op.row, col: op.col },
+      prepare(op.sheetId, op.row, op.col, op.values),
+    );
   }
 
   const api = {
@@ -225,16 +182,14 @@ export function createEngine(): EngineApi {
       // One op (a typed cell, a paste) goes straight in, as bare HyperFormula is used; several are one
       // batch, so the engine recalculates once.
       const [only] = ops;
-      const changes =
-        ops.length === 1 && only
-          ? applyOne(only)
-          : engine().batch(() => {
-              for (const op of ops) applyOne(op);
-            });
+      if (ops.length === 1 && only) applyOne(only);
+      else
+        engine().batch(() => {
+          for (const op of ops) applyOne(op);
+        });
       revision = rev;
-      const { dirty, changedCount } = summarise(changes);
       const ms = performance.now() - started;
-      const result: ApplyResult = { revision, dirty, changedCount, ms };
+      const result: ApplyResult = { revision, ms };
       if (view) result.view = readRange(view);
       if (names?.length) result.named = readNamed(names);
       return result;
@@ -250,10 +205,6 @@ export function createEngine(): EngineApi {
 
     async traceErrors(names: string[]): Promise<ErrorTrace> {
       return traceErrors(engine(), names, (n) => fromHf.get(n), toPlain);
-    },
-
-    async ping(): Promise<number> {
-      return revision;
     },
 
     async functionNames(): Promise<string[]> {

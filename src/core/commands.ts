@@ -12,6 +12,7 @@ import {
   isFormula,
 } from './document';
 import { renameSheetInFormula } from './formula';
+import { type SheetNameRuleProblem, sheetNameRuleProblem } from './schema';
 
 export type Command =
   | { type: 'setCells'; sheetId: SheetId; row: number; col: number; values: RawCell[][] }
@@ -44,22 +45,20 @@ export class CommandError extends Error {
   override name = 'CommandError';
 }
 
-const FORBIDDEN_SHEET_CHARS = /[[\]*?/\\:]/;
-
 /**
- * Why `name` cannot be a sheet name in `doc` (Excel's rules: 1–31 characters… we allow 100,
- * none of []*?/\: , unique ignoring case), or null when it can. `exceptId` is the sheet being renamed.
+ * Why `name` cannot be a sheet name in `doc`, or null when it can: the schema's rules
+ * (sheetNameRuleProblem) on the trimmed name, no quote at either end (formulas quote sheet names
+ * with it), and unique ignoring case. `exceptId` is the sheet being renamed.
  */
 export function sheetNameProblem(
   doc: ScenarioDocument,
   name: string,
   exceptId?: SheetId,
-): 'empty' | 'too-long' | 'invalid-char' | 'duplicate' | null {
+): SheetNameRuleProblem | 'duplicate' | null {
   const trimmed = name.trim();
-  if (trimmed === '') return 'empty';
-  if (trimmed.length > 100) return 'too-long';
-  if (FORBIDDEN_SHEET_CHARS.test(trimmed) || trimmed.startsWith("'") || trimmed.endsWith("'"))
-    return 'invalid-char';
+  const problem = sheetNameRuleProblem(trimmed);
+  if (problem !== null) return problem;
+  if (trimmed.startsWith("'") || trimmed.endsWith("'")) return 'invalid-char';
   const existing = findSheetByName(doc, trimmed);
   if (existing && existing.id !== exceptId) return 'duplicate';
   return null;

@@ -79,11 +79,16 @@ export function serializeWorkbook(doc: ScenarioDocument): string {
 }
 
 /**
- * A safe file name for a workbook: characters Windows and macOS refuse become `_`, control
- * characters go, and the stem is cut to 120 characters so the path stays well under OS limits.
- * @example scenarioFileName('Mål 2030: a/b') // 'Mål 2030_ a_b.bana.json'
+ * A file name every common file system accepts, built from a name a planner typed: characters
+ * Windows and macOS refuse become `_`, control characters and leading dots go, and the stem is
+ * cut to 120 characters so the path stays well under OS limits.
+ *
+ * @param name The workbook (or workbook and sheet) name.
+ * @param extension The ending, dot included, e.g. `.xlsx`.
+ * @param fallback The stem when nothing of `name` is left.
+ * @example safeFileName('Mål 2030: a/b', '.csv') // 'Mål 2030_ a_b.csv'
  */
-export function scenarioFileName(name: string): string {
+export function safeFileName(name: string, extension: string, fallback = 'workbook'): string {
   const stem = name
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
     .replace(/[\u0000-\u001f\u007f]+/g, '')
@@ -92,7 +97,30 @@ export function scenarioFileName(name: string): string {
     .replace(/^\.+/, '')
     .slice(0, 120)
     .trim();
-  return `${stem || 'workbook'}${FILE_EXTENSION}`;
+  return `${stem || fallback}${extension}`;
+}
+
+/**
+ * A safe file name for a workbook (see safeFileName).
+ * @example scenarioFileName('Mål 2030: a/b') // 'Mål 2030_ a_b.bana.json'
+ */
+export function scenarioFileName(name: string): string {
+  return safeFileName(name, FILE_EXTENSION);
+}
+
+/** A workbook as a `.bana.json` file to download: its safe file name and its text. */
+export interface WorkbookFile {
+  fileName: string;
+  text: string;
+}
+
+/**
+ * The `.bana.json` file of a workbook: the one way Bana writes one out (export, and the
+ * "download a copy" offered when storage fails).
+ * @example const file = workbookFile(doc); download(file.fileName, file.text);
+ */
+export function workbookFile(doc: ScenarioDocument): WorkbookFile {
+  return { fileName: scenarioFileName(doc.meta.name), text: serializeWorkbook(doc) };
 }
 
 /**

@@ -2,6 +2,7 @@
 // finding references, shifting them for copy/paste, renaming sheets, and point-mode editing.
 
 import { columnIndex, columnLabel, LETTER_CLASS, MAX_COLS, MAX_ROWS, quoteSheetName } from './address';
+import { isFormula } from './document';
 
 export type FormulaTokenKind =
   /** Spaces, tabs and line breaks. */
@@ -304,10 +305,6 @@ export function tokenizeFormula(formula: string): FormulaToken[] {
   return lex(formula).map(({ kind, text, start, end }) => ({ kind, text, start, end }));
 }
 
-function isFormulaText(text: string): boolean {
-  return text.startsWith('=') && text.length > 1;
-}
-
 function refBounds(ref: ParsedRef): { row: number; col: number; rowEnd: number; colEnd: number } {
   const a = ref.first.part;
   const b = ref.second?.part ?? a;
@@ -324,7 +321,7 @@ function refBounds(ref: ParsedRef): { row: number; col: number; rowEnd: number; 
  * column. Text that is not a formula (does not start with "=") has none.
  */
 export function extractReferences(formula: string): FormulaReference[] {
-  if (!isFormulaText(formula)) return [];
+  if (!isFormula(formula)) return [];
   const refs: FormulaReference[] = [];
   for (const token of lex(formula)) {
     if (!token.ref) continue;
@@ -364,7 +361,7 @@ function shiftPart(part: RefPart, dRow: number, dCol: number): string | null {
  * @example shiftFormula('=A1+$B$2', 1, 1) // '=B2+$B$2'
  */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
-  if (!isFormulaText(formula) || (dRow === 0 && dCol === 0)) return formula;
+  if (!isFormula(formula) || (dRow === 0 && dCol === 0)) return formula;
   let out = '';
   for (const token of lex(formula)) {
     const ref = token.ref;
@@ -390,7 +387,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
  * @example renameSheetInFormula("=Sheet1!A1*2", 'sheet1', 'Klimatfond 2025') // "='Klimatfond 2025'!A1*2"
  */
 export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
-  if (!isFormulaText(formula)) return formula;
+  if (!isFormula(formula)) return formula;
   const target = oldName.toLocaleLowerCase();
   const replacement = `${quoteSheetName(newName)}!`;
   const rename = (sheet: SheetQualifier | undefined): string =>
@@ -430,7 +427,7 @@ export function renameSheetInFormula(formula: string, oldName: string, newName: 
  * Note that "A1:" followed by an inserted "B5" reads as the single range "A1:B5".
  */
 export function referenceEndingAt(formula: string, caret: number): { start: number; end: number } | null {
-  if (!isFormulaText(formula)) return null;
+  if (!isFormula(formula)) return null;
   const token = lex(formula).find((t) => t.kind === 'reference' && t.end === caret);
   return token ? { start: token.start, end: token.end } : null;
 }
@@ -500,7 +497,7 @@ export function moveReferences(
   move: CellMove,
   ownSheet = formulaSheet,
 ): string {
-  if (!isFormulaText(formula) || (move.dRow === 0 && move.dCol === 0 && move.fromSheet === move.toSheet)) {
+  if (!isFormula(formula) || (move.dRow === 0 && move.dCol === 0 && move.fromSheet === move.toSheet)) {
     return formula;
   }
   const from = move.fromSheet.toLocaleLowerCase();

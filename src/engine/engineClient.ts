@@ -3,7 +3,6 @@
 import * as Comlink from 'comlink';
 import type {
   ApplyResult,
-  DirtyRegion,
   EngineApi,
   EngineOp,
   EngineWorkbook,
@@ -26,8 +25,6 @@ export interface EngineClientOptions {
   createEndpoint: () => EngineEndpoint;
   /** A call without an answer after this long counts as a dead worker. Loads get 4× as long. */
   timeoutMs?: number;
-  /** Regions whose values changed (e.g. to refresh charts on other sheets). */
-  onDirty?: (dirty: DirtyRegion[], revision: number) => void;
   onStatus?: (status: EngineStatus) => void;
   /** Called after the engine was restarted and rebuilt from the document. */
   onRecovered?: (reason: string) => void;
@@ -211,7 +208,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         (api) => api.apply(job.ops, job.revision, view, names),
         timeoutMs,
       );
-      if (result.dirty.length > 0) options.onDirty?.(result.dirty, result.revision);
       if (result.view) deliver(result.view);
       if (result.named) deliverNamed(result.named, result.revision);
     } else if (job.kind === 'named') {

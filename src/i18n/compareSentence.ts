@@ -1,7 +1,7 @@
 // A comparison of scenarios said in words, in the UI language: how far each gets by its target year,
 // what is left in the neutrality year, and which is cheapest per tonne. Figures rounded for speech.
 import type { ScenarioResult } from '../core/scenario/result';
-import { intlLocale } from './format';
+import { formatPercent, intlLocale } from './format';
 import { roundForSpeech } from './sentences';
 import type { UiLocale } from './strings';
 
@@ -12,10 +12,7 @@ export interface SpokenScenario {
 
 /** "−49 %" for a cut of 0.49, "+5 %" for a rise: the sign says the direction. */
 export function signedPercent(share: number, locale: UiLocale, fractionDigits = 0): string {
-  const amount = new Intl.NumberFormat(intlLocale(locale), {
-    style: 'percent',
-    maximumFractionDigits: fractionDigits,
-  }).format(Math.abs(share));
+  const amount = formatPercent(Math.abs(share), locale, fractionDigits);
   return `${share >= 0 ? '−' : '+'}${amount}`;
 }
 

@@ -22,6 +22,23 @@ export function intlLocale(locale: UiLocale): string {
 }
 
 /**
+ * A share as a percentage in the UI locale, with at most `fractionDigits` decimals; a missing value
+ * is a dash, as in the key figures.
+ * @example formatPercent(0.493, 'sv', 1) // "49,3 %"
+ */
+export function formatPercent(
+  share: number | null | undefined,
+  locale: UiLocale,
+  fractionDigits = 1,
+): string {
+  if (share === null || share === undefined) return '–';
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'percent',
+    maximumFractionDigits: fractionDigits,
+  }).format(share);
+}
+
+/**
  * Recently formatted numbers per locale. The grid formats every visible cell again when values arrive
  * or rows scroll into view, and most of those numbers were just formatted: a lookup is ~20× cheaper
  * than Intl. Cleared when full, so it never grows past MAX_REMEMBERED entries.

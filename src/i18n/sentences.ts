@@ -3,7 +3,7 @@
 import type { ErrorOrigin } from '../core/scenario/errorOrigin';
 import type { Parameter, RangeWarning } from '../core/scenario/parameters';
 import { type ScenarioResult, measureEnd } from '../core/scenario/result';
-import { intlLocale } from './format';
+import { formatPercent, intlLocale } from './format';
 import type { UiLocale } from './strings';
 
 /** Round tonnes for speech: nearest 100 above 1 000, nearest 10 above 100, else whole. */
@@ -18,9 +18,7 @@ function tonnes(value: number, locale: UiLocale): string {
 }
 
 function percent(share: number, locale: UiLocale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  );
+  return formatPercent(share, locale, 0);
 }
 
 function kronor(value: number, locale: UiLocale): string {

@@ -3,7 +3,7 @@
 // session together. It owns no job of its own beyond that; UI components call what it returns.
 import { type Accessor, createSignal } from 'solid-js';
 import type { ScenarioDocument, SheetId } from '../core/document';
-import { scenarioFileName, serializeWorkbook } from '../core/fileFormat';
+import { workbookFile } from '../core/fileFormat';
 import type { Result } from '../core/result';
 import type { CellValue } from '../core/values';
 import {
@@ -120,7 +120,9 @@ export async function createAppState(options: AppStateOptions) {
   /** Download the open workbook as a `.bana.json` file (the storage banner's way to keep it). */
   function downloadCurrent(): void {
     const doc = session()?.doc();
-    if (doc) options.download(scenarioFileName(doc.meta.name), serializeWorkbook(doc));
+    if (!doc) return;
+    const file = workbookFile(doc);
+    options.download(file.fileName, file.text);
   }
 
   /**

@@ -4,9 +4,11 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { type Sheet, usedSize } from '../core/document';
 import { toCsv } from '../core/csv';
+import { safeFileName } from '../core/fileFormat';
 import { type UiLocale, translate } from '../i18n/strings';
 import type { CellValue } from '../core/values';
 import type { AppState } from './createAppState';
+import { downloadBlob } from './download';
 
 /** What the Excel actions need of the app. */
 export type ExcelApp = Pick<AppState, 'session' | 'computedValues' | 'addWorkbook' | 'notify' | 'engine'>;
@@ -22,24 +24,6 @@ export type ExcelTask = 'export' | 'import' | 'csv';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** How many cells an unknown-function notice names before it says "and N more". */
 const MAX_PLACES_LISTED = 5;
-
-/** The first way a browser offers a file: a temporary link to a Blob, clicked once. */
-export function downloadBlob(fileName: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A workbook or sheet name as a file name: characters file systems refuse become "_". */
-export function safeFileName(name: string, fallback: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, '_').trim() || fallback;
-}
 
 /** Engine values as CSV fields: an error is written as its code (#DIV/0!), as spreadsheets do. */
 function csvValue(value: CellValue | undefined): string | number | boolean | null {
@@ -78,7 +62,7 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
         for (const sheet of doc.sheets) values.push(await valuesOf(sheet));
         const { documentToXlsx } = await import('../excel/xlsx');
         const { bytes, renamedSheets } = await documentToXlsx(doc, values);
-        save(`${safeFileName(doc.meta.name, 'workbook')}.xlsx`, new Blob([bytes], { type: XLSX_MIME }));
+        save(safeFileName(doc.meta.name, '.xlsx'), new Blob([bytes], { type: XLSX_MIME }));
         if (renamedSheets.length > 0) {
           app.notify({
             kind: 'message',
@@ -172,7 +156,7 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
         const text = toCsv(values.map((row) => row.map(csvValue)));
         // The BOM makes Excel read the file as UTF-8 (å, ä, ö); other readers skip it.
         const blob = new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' });
-        save(`${safeFileName(`${doc.meta.name} - ${sheet.name}`, 'sheet')}.csv`, blob);
+        save(safeFileName(`${doc.meta.name} - ${sheet.name}`, '.csv', 'sheet'), blob);
       } catch (error) {
         app.notify({
           kind: 'message',

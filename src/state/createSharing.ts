@@ -8,9 +8,9 @@ import {
   type FileProblemKind,
   MAX_FILE_BYTES,
   parseWorkbookFile,
-  scenarioFileName,
-  serializeWorkbook,
+  workbookFile,
 } from '../core/fileFormat';
+import { intlLocale } from '../i18n/format';
 import { type UiLocale, translate } from '../i18n/strings';
 import type { AppState } from './createAppState';
 
@@ -87,8 +87,8 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
 
   /** Download the open workbook as `<name>.bana.json`. */
   function exportFile(): void {
-    const doc = app.session().doc();
-    app.download(scenarioFileName(doc.meta.name), serializeWorkbook(doc));
+    const file = workbookFile(app.session().doc());
+    app.download(file.fileName, file.text);
   }
 
   /** Ask the planner what to do with a workbook whose id is already stored; the UI answers. */
@@ -175,7 +175,7 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
     const { encodeWorkbookLink } = await loadLinkCodec();
     const link = encodeWorkbookLink(doc, baseUrl());
     if (!link.ok) {
-      const numbers = new Intl.NumberFormat(opts.locale() === 'sv' ? 'sv-SE' : 'en-GB');
+      const numbers = new Intl.NumberFormat(intlLocale(opts.locale()));
       app.notify({
         kind: 'message',
         tone: 'error',

@@ -1,13 +1,3 @@
-// Saving a file from the browser: an <a download> with an object URL, revoked once the browser has it.
-
-/** Save `blob` as `fileName` in the user's downloads. */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Moved to src/state/download.ts (state's Excel actions need it and may not import ui). This
+// re-export only keeps src/main.tsx building until its import points there; then delete this file.
+export { downloadBlob } from '../state/download';

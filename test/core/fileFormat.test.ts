@@ -6,7 +6,10 @@ import {
   MAX_FILE_BYTES,
   MAX_NESTING_DEPTH,
   parseWorkbookFile,
+  safeFileName,
+  scenarioFileName,
   serializeWorkbook,
+  workbookFile,
 } from '../../src/core/fileFormat';
 import { migrateDocument } from '../../src/core/migrations';
 
@@ -208,5 +211,33 @@ describe('serializeWorkbook', () => {
     const text = serializeWorkbook(sparse);
     expect(text).toContain('[null,null,null,5]');
     expect(parseWorkbookFile(text, sizeOf(text)).ok).toBe(true);
+  });
+});
+
+describe('safeFileName', () => {
+  it('turns characters file systems refuse into "_" and drops control characters and leading dots', () => {
+    expect(safeFileName('Mål 2030: a/b', '.csv')).toBe('Mål 2030_ a_b.csv');
+    expect(safeFileName('a\u0000b\u007f?*<>|"c', '.xlsx')).toBe('ab_c.xlsx');
+    expect(safeFileName('..hidden', '.xlsx')).toBe('hidden.xlsx');
+  });
+
+  it('cuts long names to 120 characters and falls back when nothing is left', () => {
+    expect(safeFileName('x'.repeat(300), '.csv')).toBe(`${'x'.repeat(120)}.csv`);
+    expect(safeFileName('  ', '.csv', 'sheet')).toBe('sheet.csv');
+    expect(safeFileName('', '.xlsx')).toBe('workbook.xlsx');
+    expect(scenarioFileName('Klimat / fond')).toBe('Klimat _ fond.bana.json');
+  });
+});
+
+describe('workbookFile', () => {
+  it('names the file after the workbook and writes the text that reads back as the document', () => {
+    const result = migrateDocument(
+      JSON.parse(readFileSync(new URL('../fixtures/documents/v1.json', import.meta.url), 'utf8')),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    const doc = { ...result.value, meta: { ...result.value.meta, name: 'Plan: 2030' } };
+    const file = workbookFile(doc);
+    expect(file.fileName).toBe('Plan_ 2030.bana.json');
+    expect(parseWorkbookFile(file.text, sizeOf(file.text))).toEqual({ ok: true, value: doc });
   });
 });

@@ -1,6 +1,6 @@
 // Values as the UI shows them: grouped in the locale, errors as Excel codes, years ungrouped.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue } from '../../src/i18n/format';
+import { formatNumber, formatPercent, formatValue } from '../../src/i18n/format';
 import { roundForSpeech } from '../../src/i18n/sentences';
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -45,5 +45,15 @@ describe('formatNumber, remembered', () => {
     expect(again).toEqual(first);
     expect(spaces(formatNumber(1234.5, 'sv'))).toBe('1 234,5');
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes a share as a percentage in the UI locale, and a missing value as a dash', () => {
+    expect(formatPercent(0.493, 'sv').replace(/\s/g, ' ')).toBe('49,3 %');
+    expect(formatPercent(0.493, 'en')).toBe('49.3%');
+    expect(formatPercent(0.4951, 'en', 0)).toBe('50%');
+    expect(formatPercent(null, 'sv')).toBe('–');
+    expect(formatPercent(undefined, 'en')).toBe('–');
   });
 });

@@ -12,20 +12,20 @@ import {
   onMount,
 } from 'solid-js';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
 import { type ChartFormat, exportChart } from './exportChart';
-import { type ChartLabels, type Plot, chartLabels, macPlot, trajectoryPlot, wedgesPlot } from './plots';
+import {
+  type ChartLabels,
+  type DrawChart,
+  type Plot,
+  chartLabels,
+  macPlot,
+  trajectoryPlot,
+  wedgesPlot,
+} from './plots';
 import './charts.css';
-
-type Draw = (
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: 'sv' | 'en',
-  width: number,
-) => Element;
 
 export function ScenarioPanel(props: {
   result: Accessor<ScenarioResult | null>;
@@ -38,13 +38,7 @@ export function ScenarioPanel(props: {
   const labels = (): ChartLabels => chartLabels(t);
   const n = (v: number | null | undefined, digits = 0) =>
     v === null || v === undefined ? '–' : formatNumber(digits === 0 ? Math.round(v) : v, locale());
-  const pct = (v: number | null | undefined) =>
-    v === null || v === undefined
-      ? '–'
-      : new Intl.NumberFormat(locale() === 'sv' ? 'sv-SE' : 'en-GB', {
-          style: 'percent',
-          maximumFractionDigits: 1,
-        }).format(v);
+  const pct = (v: number | null | undefined) => formatPercent(v, locale());
 
   return (
     <Show when={props.result()}>
@@ -168,7 +162,7 @@ function Chart(props: {
   title: string;
   sentence: string;
   plot: Plot | undefined;
-  draw: Draw;
+  draw: DrawChart;
   result: ScenarioResult;
   labels: ChartLabels;
   table: JSX.Element;

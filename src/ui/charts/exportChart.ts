@@ -1,6 +1,6 @@
 // Saving a drawn chart as a file: a standalone SVG (the Plot SVG with its title and colour legend
 // drawn into it, since Plot's legend is HTML) and a PNG rendered from that SVG at twice its size.
-import { downloadBlob } from '../download';
+import { downloadBlob } from '../../state/download';
 
 /** The file formats a chart can be saved in. */
 export type ChartFormat = 'svg' | 'png';

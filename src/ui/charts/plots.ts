@@ -1,5 +1,5 @@
 // The chart drawings, with Observable Plot (loaded lazily, only when a scenario is shown). Each
-// function turns a scenario result into an SVG figure; the numbers come from the engine.
+// drawing (a DrawChart) turns a scenario result into an SVG figure; the numbers come from the engine.
 import type * as PlotModule from '@observablehq/plot';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
 import { intlLocale } from '../../i18n/format';
@@ -63,6 +63,21 @@ export interface PlotSize {
   height?: number;
 }
 
+/**
+ * What every chart drawing is: Plot (loaded lazily by the caller), the result, the labels and
+ * locale, the width in pixels and an optional size; it returns the figure. The panel, the meeting
+ * slides and the comparison slide all draw through this one signature, so the drawings are
+ * constants of this type rather than functions that each spell it out.
+ */
+export type DrawChart = (
+  Plot: Plot,
+  r: ScenarioResult,
+  labels: ChartLabels,
+  locale: UiLocale,
+  width: number,
+  sized?: PlotSize,
+) => Element;
+
 const size = (width: number, { scale = 1, height }: PlotSize = {}) => ({
   width: Math.max(320, width),
   height: height ?? Math.round(Math.max(240, Math.min(460, width * 0.55))),
@@ -92,14 +107,7 @@ const legend = ({ scale = 1 }: PlotSize = {}) =>
         style: { fontSize: `${Math.round(14 * scale)}px` },
       };
 
-export function trajectoryPlot(
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized: PlotSize = {},
-) {
+export const trajectoryPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const k = sized.scale ?? 1;
   const rows = r.years.map((year, i) => ({
     year,
@@ -167,16 +175,9 @@ export function trajectoryPlot(
       Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
-}
+};
 
-export function wedgesPlot(
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized: PlotSize = {},
-) {
+export const wedgesPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const long = r.measures.flatMap((m) =>
     r.years.map((year, i) => ({ year, value: m.values[i] ?? 0, measure: m.name })),
   );
@@ -191,16 +192,9 @@ export function wedgesPlot(
       Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
-}
+};
 
-export function macPlot(
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized: PlotSize = {},
-) {
+export const macPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const bars = macBars(r.measures);
   const dims = size(width, sized);
   return Plot.plot({
@@ -213,4 +207,4 @@ export function macPlot(
       Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
     ],
   });
-}
+};

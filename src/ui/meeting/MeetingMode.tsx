@@ -15,15 +15,15 @@ import {
 } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
-import { formatNumber, intlLocale } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
 import type { UiLocale } from '../../i18n/strings';
 import { type ChartFormat, exportChart } from '../charts/exportChart';
 import {
   type ChartLabels,
   chartLabels,
+  type DrawChart,
   type Plot,
-  type PlotSize,
   macPlot,
   trajectoryPlot,
   wedgesPlot,
@@ -31,22 +31,13 @@ import {
 import { useI18n } from '../i18nContext';
 import { comparisonPlot, comparisonSentence } from './comparison';
 
-type Draw = (
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized?: PlotSize,
-) => Element;
-
 interface Slide {
   /** Stable name, also the chart part of an exported file name. */
   id: string;
   title: string;
   sentence: (r: ScenarioResult, locale: UiLocale) => string;
   /** A chart slide draws; the key-figures slide does not. */
-  draw?: Draw;
+  draw?: DrawChart;
 }
 
 /** Type, lines and margins at twice the panel's size: 28 px axis labels on a projector. */
@@ -155,10 +146,7 @@ export function MeetingMode(props: {
 
   const n = (v: number | null | undefined) =>
     v === null || v === undefined ? '–' : formatNumber(Math.round(v), locale());
-  const pct = (v: number | null | undefined) =>
-    v === null || v === undefined
-      ? '–'
-      : new Intl.NumberFormat(intlLocale(locale()), { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const pct = (v: number | null | undefined) => formatPercent(v, locale());
 
   return (
     <Portal>
@@ -303,7 +291,7 @@ export function MeetingMode(props: {
  */
 function MeetingChart(props: {
   plot: Plot | undefined;
-  draw: Draw;
+  draw: DrawChart;
   result: ScenarioResult;
   labels: ChartLabels;
   label: string;

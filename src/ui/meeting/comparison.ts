@@ -1,11 +1,11 @@
 // The meeting's comparison slide: the scenario with measures beside the path without measures and
 // the two target paths, in the target year and the neutrality year, as grouped bars and in words.
-// (No separate compare-two-scenarios view exists yet; this slide compares within one scenario.)
+// It compares within one scenario; comparing workbooks side by side is src/ui/compare/CompareView.
 import type { ScenarioResult } from '../../core/scenario/result';
 import { intlLocale } from '../../i18n/format';
 import { roundForSpeech } from '../../i18n/sentences';
 import type { UiLocale } from '../../i18n/strings';
-import type { ChartLabels, Plot, PlotSize } from '../charts/plots';
+import type { DrawChart } from '../charts/plots';
 
 /** The years the slide compares: the target year and the neutrality year, when the scenario has them. */
 function comparedYears(r: ScenarioResult): number[] {
@@ -18,14 +18,7 @@ function comparedYears(r: ScenarioResult): number[] {
 }
 
 /** Grouped bars per compared year: without measures, with measures, the −75 % path, the neutral path. */
-export function comparisonPlot(
-  Plot: Plot,
-  r: ScenarioResult,
-  labels: ChartLabels,
-  locale: UiLocale,
-  width: number,
-  sized: PlotSize = {},
-) {
+export const comparisonPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const scale = sized.scale ?? 1;
   const series = [labels.bau, labels.projected, labels.targetLinear, labels.targetNeutral];
   const rows = comparedYears(r).flatMap((year) => {
@@ -72,7 +65,7 @@ export function comparisonPlot(
       Plot.ruleY([0], { strokeWidth: scale }),
     ],
   });
-}
+};
 
 /** The comparison in words: where the scenario lands against no measures and the target paths. */
 export function comparisonSentence(r: ScenarioResult, locale: UiLocale): string {
