@@ -12,12 +12,14 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * @returns the function that lets a waiting version take over; its takeover calls `onNeedReload`.
  */
 export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<void> {
+  let registered: ServiceWorkerRegistration | undefined;
   const updateSW = registerSW({
     onNeedRefresh: hooks.onNeedRefresh,
     onOfflineReady: hooks.onOfflineReady,
     onNeedReload: hooks.onNeedReload,
     onRegisteredSW: (_url, registration) => {
       if (registration === undefined) return;
+      registered = registration;
       setInterval(() => {
         if (navigator.onLine) void registration.update().catch(() => {});
       }, UPDATE_CHECK_MS);
@@ -27,5 +29,29 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<
       console.warn('Bana could not register its service worker:', error);
     },
   });
-  return () => updateSW(true);
+  return async () => {
+    const waiting = registered?.waiting ?? undefined;
+    const uncontrolled = !navigator.serviceWorker?.controller;
+    await updateSW(true);
+    // A page the service worker never controlled (the visit that installed it) gets no takeover
+    // event: reload it once the new version is active.
+    if (uncontrolled) {
+      await activated(waiting);
+      hooks.onNeedReload();
+    }
+  };
+}
+
+/** Resolves when `worker` is active (or gone), at once when there is none. */
+function activated(worker: ServiceWorker | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker === undefined) return resolve();
+    const check = (): void => {
+      if (worker.state !== 'activated' && worker.state !== 'redundant') return;
+      worker.removeEventListener('statechange', check);
+      resolve();
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
 }
