@@ -41,6 +41,12 @@ export interface UpdateState {
    * new version take over and reload. Never reloads with an unsaved edit.
    */
   reload(): Promise<void>;
+  /**
+   * After `save-failed`, the user chose the new version over the edits that could not be written (the
+   * notice said so, and the save banner offers the download): let it take over and reload without
+   * writing. Storage may refuse for good (another tab already upgraded the database).
+   */
+  reloadAnyway(): Promise<void>;
   /** Hide the notice (the new version still waits and comes with the next visit). */
   dismiss(): void;
 }
@@ -88,8 +94,12 @@ export function createUpdateState(opts: UpdateStateOptions): UpdateState {
       setStatus('save-failed');
       return;
     }
+    await switchVersion();
+  }
+
+  async function switchVersion(): Promise<void> {
     agreed = true;
-    // Already under the new version: no takeover will come, so reload now that the saves are written.
+    // Already under the new version: no takeover will come, so reload now.
     if (takenOver) opts.reloadPage();
     else await activate();
   }
@@ -101,6 +111,11 @@ export function createUpdateState(opts: UpdateStateOptions): UpdateState {
         reloading = undefined;
       });
       return reloading;
+    },
+    async reloadAnyway() {
+      if (status() !== 'save-failed') return;
+      setStatus('reloading');
+      await switchVersion();
     },
     dismiss() {
       setStatus('current');

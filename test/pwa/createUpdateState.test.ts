@@ -50,6 +50,19 @@ describe('createUpdateState', () => {
     expect(update.status()).toBe('save-failed');
   });
 
+  it('switches without writing only when the user chooses to after the saves failed', async () => {
+    const { update, hooks, log } = setup(async () => ({ ok: false, reason: { kind: 'versionchange' } }));
+    hooks.onNeedRefresh();
+    await update.reloadAnyway();
+    expect(log).toEqual([]);
+    await update.reload();
+    await update.reloadAnyway();
+    expect(log).toEqual(['flush', 'activate']);
+    expect(update.status()).toBe('reloading');
+    hooks.onNeedReload();
+    expect(log).toEqual(['flush', 'activate', 'reload']);
+  });
+
   it('never reloads by itself when another tab lets the new version take over', () => {
     const { update, hooks, log } = setup();
     hooks.onNeedRefresh();
