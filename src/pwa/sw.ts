@@ -23,5 +23,10 @@ self.addEventListener('message', (event) => {
 precacheAndRoute(self.__WB_MANIFEST);
 // Caches of older Workbox formats go; entries of the previous build go when this version activates.
 cleanupOutdatedCaches();
-// Any navigation (a reload offline, a shared link's #w=…, ?debug) gets the app shell.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// Any navigation to the app (a reload offline, a shared link's #w=…, ?debug) gets the app shell; a
+// navigation to a file (/screenshot.png, /sw.js) gets that file.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^[^?]*\/[^/?]+\.[^/?]+(?:\?.*)?$/],
+  }),
+);

@@ -26,6 +26,8 @@ import { BUILD_DIR, startPreview } from './support/preview';
 
 // One port for both tests: a service worker belongs to its origin.
 test.describe.configure({ mode: 'serial' });
+// playwright.config.ts blocks service workers for every other spec.
+test.use({ serviceWorkers: 'allow' });
 
 const root = resolve(import.meta.dirname, '../..');
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
