@@ -26,6 +26,9 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
     video: 'off',
+    // Installing Bana's service worker caches the whole build in every new context: only the specs
+    // about offline use and updates (pwa-*.spec.ts) allow it, so the others keep their old costs.
+    serviceWorkers: 'block',
   },
   projects: [
     {

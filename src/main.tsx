@@ -6,10 +6,13 @@ import { type UiLocale, detectLocale } from './i18n/strings';
 import { createAppState } from './state/createAppState';
 import { createSharing } from './state/createSharing';
 import { loadFirstRunWorkbooks } from './state/modelCatalog';
+import { createUpdateState } from './pwa/createUpdateState';
+import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
 import { downloadBlob } from './state/download';
 import { I18nProvider } from './ui/i18nContext';
+import { UpdatePrompt } from './ui/UpdatePrompt';
 
 const LOCALE_KEY = 'bana.locale';
 
@@ -66,6 +69,13 @@ async function main(): Promise<void> {
   onVersionChange = () => app.stopWriting();
   onStorageClosed = () => app.storageCleared();
 
+  // Offline use and new versions: a new version waits for the user, and its reload writes saves first.
+  const update = createUpdateState({
+    register: registerServiceWorker,
+    flush: () => app.flush(),
+    reloadPage: () => location.reload(),
+  });
+
   // A shared link (#w=…) opens as a copy of its workbook; a link pasted into an open tab only
   // changes the hash, so that is watched too.
   const sharing = createSharing(app, {
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
     () => (
       <I18nProvider locale={locale}>
         <App app={app} sharing={sharing} setLocale={setLocale} />
+        <UpdatePrompt update={update} />
       </I18nProvider>
     ),
     root,

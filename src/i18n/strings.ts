@@ -71,6 +71,12 @@ export const en = {
   storageVersionChange:
     'Bana was updated in another tab. This tab has stopped saving; reload it to continue.',
   reload: 'Reload',
+  updateReady: 'A new version of Bana is ready — reload',
+  updateReloading: 'Saving your changes, then reloading…',
+  updateSaveFailed:
+    'The new version was not loaded: your latest changes could not be saved. They are kept in this tab — download the workbook to keep them. Reloading anyway loses them.',
+  updateReloadAnyway: 'Reload anyway',
+  updateLater: 'Later',
   tabConflict:
     'This workbook was changed in another tab. Keep your version (it replaces the other one), or load the other version (your unsaved changes here are dropped — download them first to keep a copy).',
   keepMyVersion: 'Keep my version',
@@ -309,6 +315,12 @@ export const sv: Record<StringKey, string> = {
   storageVersionChange:
     'Bana har uppdaterats i en annan flik. Den här fliken sparar inte längre; ladda om den för att fortsätta.',
   reload: 'Ladda om',
+  updateReady: 'En ny version av Bana finns — ladda om',
+  updateReloading: 'Sparar dina ändringar och laddar sedan om…',
+  updateSaveFailed:
+    'Den nya versionen laddades inte: dina senaste ändringar kunde inte sparas. De finns kvar i den här fliken — ladda ner arbetsboken för att behålla dem. Laddar du om ändå försvinner de.',
+  updateReloadAnyway: 'Ladda om ändå',
+  updateLater: 'Senare',
   tabConflict:
     'Den här arbetsboken ändrades i en annan flik. Behåll din version (den ersätter den andra) eller läs in den andra versionen (dina osparade ändringar här försvinner – ladda ner dem först för att ha en kopia).',
   keepMyVersion: 'Behåll min version',

@@ -4,6 +4,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames
 import { SCHEMA_VERSION, type ScenarioDocument, type ScenarioId } from '../core/document';
 import { migrateDocument } from '../core/migrations';
 import { fail, ok, type Result } from '../core/result';
+import { type DerivedValuesRecord, derivedValuesFor, readDerivedValuesRecord } from './derivedValues';
 import {
   type RowChunk,
   type SavePlan,
@@ -21,7 +22,7 @@ export const DB_NAME = 'bana';
  * when SCHEMA_VERSION changes, so that tabs still running the older app get `versionchange` and
  * stop writing instead of overwriting newer documents with old ones.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Store names. They must never change without a step in `upgrade`. */
 export const WORKBOOKS_STORE = 'workbooks';
@@ -36,6 +37,11 @@ export const SNAPSHOTS_BY_WORKBOOK = 'workbookId';
  * WORKBOOKS_STORE is then a head without cells (see rowChunks.ts), and a save writes changed chunks only.
  */
 export const ROW_CHUNKS_STORE = 'rowChunks';
+/**
+ * The last computed values of each workbook (since version 4; see derivedValues.ts), keyed by
+ * `workbookId`: a cache painted before the engine answers, written with saves, never the truth.
+ */
+export const DERIVED_VALUES_STORE = 'derivedValues';
 /** Chunks put per task while writing a large workbook, so no task holds the main thread for long. */
 const CHUNKS_PER_TASK = 24;
 
@@ -77,6 +83,8 @@ interface BanaDB extends DBSchema {
   [WORKBOOKS_STORE]: { key: string; value: unknown };
   [ROW_CHUNKS_STORE]: { key: [string, string, number]; value: RowChunk };
   [CATALOG_STORE]: { key: string; value: CatalogEntry };
+  /** Read back through readDerivedValuesRecord: stored data is checked, never trusted. */
+  [DERIVED_VALUES_STORE]: { key: string; value: unknown };
   [META_STORE]: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
   [SNAPSHOTS_STORE]: {
     key: string;
@@ -135,8 +143,9 @@ export interface WorkbookStorage {
    * committed at once without a read first (so it also works from `pagehide`). The document is stored
    * as given (structured clone, in row chunks): pass plain data, and bump `meta.updatedAt` before
    * saving if the list order should change.
+   * @param derived The values computed from exactly this document version (see `saveIfUnchanged`).
    */
-  save(doc: ScenarioDocument): Promise<Result<void, StorageFailure>>;
+  save(doc: ScenarioDocument, derived?: DerivedValuesRecord): Promise<Result<void, StorageFailure>>;
   /**
    * `save`, but only if the stored version is still the one this tab last loaded or saved: the check
    * (the catalog entry's `updatedAt`) and the writes are one readwrite transaction, so another tab
@@ -144,6 +153,9 @@ export interface WorkbookStorage {
    * row chunks that changed since this connection last wrote or read the workbook are written.
    * @param expectedUpdatedAt The `meta.updatedAt` this tab last loaded or saved; `undefined` writes
    *   unconditionally (a workbook this tab created or replaces on purpose).
+   * @param derived The last computed values (`captureDerivedValues`), written in the same transaction
+   *   when they belong to this version (same workbook, `updatedAt` equal to `doc.meta.updatedAt`).
+   *   Otherwise, or when omitted, the stored ones are deleted: they describe an older version.
    * @returns ok, or a SaveConflict (nothing written), or why storage failed.
    * @example
    * const saved = await storage.saveIfUnchanged(doc, loadedAt);
@@ -152,7 +164,25 @@ export interface WorkbookStorage {
   saveIfUnchanged(
     doc: ScenarioDocument,
     expectedUpdatedAt: string | undefined,
+    derived?: DerivedValuesRecord,
   ): Promise<Result<void, StorageFailure>>;
+  /**
+   * The last computed values stored for a workbook, only if they belong to the version stored now
+   * (their `updatedAt` is the catalog entry's): otherwise, or when none are stored or the record is
+   * malformed, `undefined`. Reads two small records, not the workbook, so a reopen can paint the values
+   * while the workbook itself is still loading.
+   * @example
+   * const cached = await storage.loadDerivedValues(id);
+   * if (cached.ok && cached.value) session.paintLastSaved(cached.value); // the lead's wiring
+   */
+  loadDerivedValues(id: ScenarioId): Promise<Result<DerivedValuesRecord | undefined, StorageFailure>>;
+  /**
+   * Store values that arrived after their document was saved (the engine answered after the save).
+   * Written only if the stored version is still the one they came from, checked in the same
+   * transaction.
+   * @returns ok(true) when written, ok(false) when the stored version is another one (nothing written).
+   */
+  saveDerivedValues(record: DerivedValuesRecord): Promise<Result<boolean, StorageFailure>>;
   /** Delete the workbook and its catalog entry in one transaction. Removing a missing id is ok. */
   remove(id: ScenarioId): Promise<Result<void, StorageFailure>>;
   /**
@@ -207,6 +237,10 @@ function upgrade(db: IDBPDatabase<BanaDB>, oldVersion: number): void {
     // Whole documents stored by versions 1–2 stay as they are and still load; their next save
     // writes them in chunks.
     db.createObjectStore(ROW_CHUNKS_STORE, { keyPath: ['workbookId', 'sheetId', 'index'] });
+  }
+  if (oldVersion < 4) {
+    // Empty at first: every workbook gets its values with its next save.
+    db.createObjectStore(DERIVED_VALUES_STORE, { keyPath: 'workbookId' });
   }
 }
 
@@ -353,6 +387,32 @@ function commitNow(tx: { commit?: () => void }): void {
   }
 }
 
+/** The stores one save writes, in one transaction. */
+type SaveStores = [
+  typeof WORKBOOKS_STORE,
+  typeof CATALOG_STORE,
+  typeof ROW_CHUNKS_STORE,
+  typeof DERIVED_VALUES_STORE,
+];
+
+/**
+ * Put `derived` if it describes `doc` as saved, else delete the stored record (it describes another
+ * version). Issued before the plan's requests, so the plan's commit covers it.
+ */
+function issueDerived(
+  tx: IDBPTransaction<BanaDB, SaveStores, 'readwrite'>,
+  doc: ScenarioDocument,
+  derived: DerivedValuesRecord | undefined,
+): Promise<unknown> {
+  const store = tx.objectStore(DERIVED_VALUES_STORE);
+  const request = derivedValuesFor(derived, doc.id, doc.meta.updatedAt)
+    ? store.put(derived)
+    : store.delete(doc.id);
+  // Observed at once: if a later request fails, this one rejects with the abort.
+  request.catch(() => {});
+  return request;
+}
+
 /**
  * Issue a save plan's requests in `tx` and wait for them. With `atOnce` (a save as the tab closes) or a
  * small plan (one edit), every request is issued in this task and the transaction committed at once:
@@ -362,11 +422,7 @@ function commitNow(tx: { commit?: () => void }): void {
  * once all are issued.
  */
 async function writePlan(
-  tx: IDBPTransaction<
-    BanaDB,
-    [typeof WORKBOOKS_STORE, typeof CATALOG_STORE, typeof ROW_CHUNKS_STORE],
-    'readwrite'
-  >,
+  tx: IDBPTransaction<BanaDB, SaveStores, 'readwrite'>,
   plan: SavePlan,
   entry: CatalogEntry,
   atOnce: boolean,
@@ -491,14 +547,18 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
     doc: ScenarioDocument,
     expectedUpdatedAt: string | undefined,
     blind: boolean,
+    derived: DerivedValuesRecord | undefined,
   ): Promise<Result<void, StorageFailure>> {
     let conflict: SaveConflict | undefined;
     let plan: SavePlan | undefined;
-    const stores = [WORKBOOKS_STORE, CATALOG_STORE, ROW_CHUNKS_STORE] as const;
-    const result = await transact([...stores], 'readwrite', async (tx) => {
+    const stores: SaveStores = [WORKBOOKS_STORE, CATALOG_STORE, ROW_CHUNKS_STORE, DERIVED_VALUES_STORE];
+    const result = await transact(stores, 'readwrite', async (tx) => {
       if (blind) {
         plan = planSave(doc);
-        return writePlan(tx, plan, catalogEntry(doc, plan.cellCount), true);
+        const derivedWritten = issueDerived(tx, doc, derived);
+        await writePlan(tx, plan, catalogEntry(doc, plan.cellCount), true);
+        await derivedWritten;
+        return;
       }
       // The catalog entry is written with every save, so its updatedAt names the stored version
       // without reading a whole workbook. Reading it in this readwrite transaction locks the stores
@@ -514,7 +574,9 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
       }
       const known = layouts.get(doc.id);
       plan = planSave(doc, known && stored?.updatedAt === known.updatedAt ? known : undefined);
+      const derivedWritten = issueDerived(tx, doc, derived);
       await writePlan(tx, plan, catalogEntry(doc, plan.cellCount), false);
+      await derivedWritten;
     });
     if (!result.ok) {
       // Aborted, so nothing changed; forgetting is still the safe side (the next save writes everything).
@@ -567,18 +629,45 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
       return ok(doc);
     },
 
-    save(doc) {
-      return write(doc, undefined, true);
+    save(doc, derived) {
+      return write(doc, undefined, true, derived);
     },
 
-    saveIfUnchanged(doc, expectedUpdatedAt) {
-      return write(doc, expectedUpdatedAt, false);
+    saveIfUnchanged(doc, expectedUpdatedAt, derived) {
+      return write(doc, expectedUpdatedAt, false, derived);
+    },
+
+    async loadDerivedValues(id) {
+      const result = await transact([DERIVED_VALUES_STORE, CATALOG_STORE], 'readonly', (tx) =>
+        Promise.all([tx.objectStore(DERIVED_VALUES_STORE).get(id), tx.objectStore(CATALOG_STORE).get(id)]),
+      );
+      if (!result.ok) return result;
+      const [stored, entry] = result.value;
+      const catalog = readCatalogEntry(entry);
+      if (catalog === undefined) return ok(undefined);
+      return ok(derivedValuesFor(readDerivedValuesRecord(stored), id, catalog.updatedAt));
+    },
+
+    async saveDerivedValues(record) {
+      return transact([DERIVED_VALUES_STORE, CATALOG_STORE], 'readwrite', async (tx) => {
+        // Read in this readwrite transaction, so no save of another version can slip in between.
+        const entry = readCatalogEntry(await tx.objectStore(CATALOG_STORE).get(record.workbookId));
+        if (entry === undefined || !derivedValuesFor(record, entry.id, entry.updatedAt)) return false;
+        await tx.objectStore(DERIVED_VALUES_STORE).put(record);
+        return true;
+      });
     },
 
     async remove(id) {
-      // The workbook's versions go with it: nothing could list or restore them afterwards.
+      // The workbook's versions and cached values go with it: nothing could list or use them afterwards.
       layouts.delete(id);
-      const stores = [WORKBOOKS_STORE, CATALOG_STORE, SNAPSHOTS_STORE, ROW_CHUNKS_STORE] as const;
+      const stores = [
+        WORKBOOKS_STORE,
+        CATALOG_STORE,
+        SNAPSHOTS_STORE,
+        ROW_CHUNKS_STORE,
+        DERIVED_VALUES_STORE,
+      ] as const;
       return transact([...stores], 'readwrite', async (tx) => {
         const snapshots = tx.objectStore(SNAPSHOTS_STORE);
         const keys = await snapshots.index(SNAPSHOTS_BY_WORKBOOK).getAllKeys(id);
@@ -586,6 +675,7 @@ function createStorage(first: IDBDatabase, opts: OpenStorageOptions, factory: ID
           tx.objectStore(WORKBOOKS_STORE).delete(id),
           tx.objectStore(CATALOG_STORE).delete(id),
           tx.objectStore(ROW_CHUNKS_STORE).delete(chunkRange(id)),
+          tx.objectStore(DERIVED_VALUES_STORE).delete(id),
           ...keys.map((key) => snapshots.delete(key)),
         ]);
       });

@@ -10,6 +10,7 @@ import {
   type WorkbookStorage,
   catalogEntryFor,
 } from './db';
+import { type DerivedValuesRecord, derivedValuesFor } from './derivedValues';
 
 /**
  * Workbooks, flags and versions that live as long as the tab. Documents are immutable values, so
@@ -19,11 +20,19 @@ export function createMemoryStorage(): WorkbookStorage {
   const workbooks = new Map<ScenarioId, ScenarioDocument>();
   const meta: Partial<MetaValues> = {};
   const snapshots = new Map<SnapshotId, SnapshotRecord>();
+  const derived = new Map<ScenarioId, DerivedValuesRecord>();
 
-  function save(doc: ScenarioDocument) {
+  /** The document and, when they describe exactly this version, its computed values (else none). */
+  function save(doc: ScenarioDocument, values?: DerivedValuesRecord) {
     workbooks.set(doc.id, doc);
+    const current = derivedValuesFor(values, doc.id, doc.meta.updatedAt);
+    if (current) derived.set(doc.id, current);
+    else derived.delete(doc.id);
     return Promise.resolve(ok(undefined));
   }
+
+  /** The stored version of a workbook, if any. */
+  const storedVersion = (id: ScenarioId) => workbooks.get(id)?.meta.updatedAt;
 
   return {
     list: () =>
@@ -37,8 +46,8 @@ export function createMemoryStorage(): WorkbookStorage {
       return Promise.resolve(doc ? ok(doc) : fail('not-found' as const));
     },
     save,
-    saveIfUnchanged: (doc, expectedUpdatedAt) => {
-      const stored = workbooks.get(doc.id)?.meta.updatedAt;
+    saveIfUnchanged: (doc, expectedUpdatedAt, values) => {
+      const stored = storedVersion(doc.id);
       if (expectedUpdatedAt !== undefined && stored !== undefined && stored !== expectedUpdatedAt) {
         return Promise.resolve(
           fail({
@@ -48,10 +57,24 @@ export function createMemoryStorage(): WorkbookStorage {
           }),
         );
       }
-      return save(doc);
+      return save(doc, values);
+    },
+    loadDerivedValues: (id) => {
+      const version = storedVersion(id);
+      return Promise.resolve(
+        ok(version === undefined ? undefined : derivedValuesFor(derived.get(id), id, version)),
+      );
+    },
+    saveDerivedValues: (record) => {
+      const version = storedVersion(record.workbookId);
+      const current =
+        version !== undefined && derivedValuesFor(record, record.workbookId, version) !== undefined;
+      if (current) derived.set(record.workbookId, record);
+      return Promise.resolve(ok(current));
     },
     remove: (id) => {
       workbooks.delete(id);
+      derived.delete(id);
       return Promise.resolve(ok(undefined));
     },
     getMeta: (key) => Promise.resolve(meta[key]),

@@ -6,6 +6,7 @@ import {
   CATALOG_STORE,
   classifyStorageError,
   DB_VERSION,
+  DERIVED_VALUES_STORE,
   META_STORE,
   openStorage,
   ROW_CHUNKS_STORE,
@@ -90,13 +91,20 @@ function failPutOn(storeName: string, error: unknown): void {
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('openStorage', () => {
-  it('creates the workbooks, catalog, meta, snapshots and row-chunk stores at DB_VERSION', async () => {
+  it('creates the workbooks, catalog, meta, snapshots, row-chunk and derived-values stores at DB_VERSION', async () => {
     const { storage, factory } = await openFresh();
     storage.close();
     const db = await rawOpen(factory);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      [CATALOG_STORE, META_STORE, ROW_CHUNKS_STORE, SNAPSHOTS_STORE, WORKBOOKS_STORE].sort(),
+      [
+        CATALOG_STORE,
+        DERIVED_VALUES_STORE,
+        META_STORE,
+        ROW_CHUNKS_STORE,
+        SNAPSHOTS_STORE,
+        WORKBOOKS_STORE,
+      ].sort(),
     );
     const tx = db.transaction([WORKBOOKS_STORE, CATALOG_STORE, META_STORE, ROW_CHUNKS_STORE]);
     expect(tx.objectStore(ROW_CHUNKS_STORE).keyPath).toEqual(['workbookId', 'sheetId', 'index']);
