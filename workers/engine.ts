@@ -8,6 +8,7 @@ import {
 } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { REFUSED_FORMULA, refusal } from './formulaGuard';
+import { REFUSED_FUNCTION, registerBanaFunctions } from './functionPlugins';
 import type {
   ApplyResult,
   CellValue,
@@ -21,6 +22,8 @@ import type {
   RangeRequest,
   RangeValues,
 } from './contract';
+
+registerBanaFunctions();
 
 /** The engine's limits; rows are raised from HyperFormula's default 40 000 to Excel's. */
 export const ENGINE_CONFIG = {
@@ -253,7 +256,7 @@ export function createEngine(): EngineApi {
     },
 
     async functionNames(): Promise<string[]> {
-      return HyperFormula.getRegisteredFunctionNames('enGB');
+      return HyperFormula.getRegisteredFunctionNames('enGB').filter((n) => n !== REFUSED_FUNCTION);
     },
   } satisfies EngineApi;
   return api;

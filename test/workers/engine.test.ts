@@ -158,3 +158,63 @@ describe('engine worker API: text stays text', () => {
     expect(applied.view?.values).toEqual(['007']);
   });
 });
+
+describe('engine worker API: INDEX as Excel reads it', () => {
+  const row = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => n * 10);
+  async function evaluate(formulas: string[]) {
+    const api = connect();
+    const cells = [row, row.map((_, i) => i), formulas];
+    const loaded = await api.load({ sheets: [{ id: S1, name: 'S', cells }], names: [] }, 1, {
+      sheetId: S1,
+      row: 2,
+      col: 0,
+      rows: 1,
+      cols: formulas.length,
+    });
+    return { api, values: loaded.view?.values ?? [] };
+  }
+
+  it('reads a single index on a one-row range as the position along the row (HyperFormula #1544)', async () => {
+    const { values } = await evaluate([
+      '=INDEX(A1:R1, 13)',
+      '=INDEX(A1:R1, 1, 13)',
+      '=INDEX(A1:R1, 1)',
+      '=INDEX(B1:R1, 17)',
+    ]);
+    expect(values).toEqual([130, 130, 10, 180]);
+  });
+
+  it('keeps HyperFormula’s INDEX everywhere else: columns, two-dimensional ranges and its errors', async () => {
+    const { values } = await evaluate([
+      '=INDEX(A1:A2, 2)',
+      '=INDEX(A1:R2, 2, 3)',
+      '=INDEX(A1:R2, 2)',
+      '=INDEX(A1:R1, 19)',
+      '=INDEX(A1:R1, 0)',
+      '=INDEX(A1:R1, 13, 1)',
+      '=INDEX(A1:A2, 1, 2)',
+      '=INDEX(A1, 1)',
+    ]);
+    expect(values.slice(0, 3)).toEqual([0, 2, 0]);
+    expect(values[3]).toMatchObject({ error: '#NUM!' });
+    expect(values[4]).toMatchObject({ error: '#VALUE!' });
+    expect(values[5]).toMatchObject({ error: '#NUM!' });
+    expect(values[6]).toMatchObject({ error: '#NUM!' });
+    expect(values[7]).toBe(10);
+  });
+
+  it('recalculates a one-row INDEX when the row changes, and does not list its internal functions', async () => {
+    const { api } = await evaluate(['=INDEX(A1:R1, 13)']);
+    const edited = await api.apply([{ kind: 'setCells', sheetId: S1, row: 0, col: 12, values: [[7]] }], 2, {
+      sheetId: S1,
+      row: 2,
+      col: 0,
+      rows: 1,
+      cols: 1,
+    });
+    expect(edited.view?.values).toEqual([7]);
+    const names = await api.functionNames();
+    expect(names).toContain('INDEX');
+    expect(names.some((n) => n.startsWith('BANA.'))).toBe(false);
+  });
+});
