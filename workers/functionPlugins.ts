@@ -1,6 +1,8 @@
 // Bana's changes to HyperFormula's functions, registered through its function-plugin API: INDEX
-// as Excel reads a one-row range, and BANA.REFUSED, the error a refused formula or name evaluates to.
+// as Excel reads a one-row range, REPT and SEQUENCE with Excel's size limits (so a formula cannot
+// build gigabytes), and BANA.REFUSED, the error a refused formula or name evaluates to.
 import {
+  ArraySize,
   CellError,
   ErrorType,
   FunctionArgumentType,
@@ -9,6 +11,7 @@ import {
   type ImplementedFunctions,
   type SimpleRangeValue,
 } from 'hyperformula';
+import { MAX_RANGE_CELLS_IN_FORMULA, tooLargeMessage } from './formulaGuard';
 
 /** What HyperFormula passes to a plugin method (its Ast and state types are not exported). */
 type RunArgs = Parameters<FunctionPlugin['runFunction']>;
@@ -36,6 +39,9 @@ function index(range: SimpleRangeValue, row: number, col: number, givenIndexes: 
   return range.data[row - 1]?.[col - 1] ?? new CellError(ErrorType.VALUE, 'Cell range expected.');
 }
 
+/** Excel's limit on a cell's text, which REPT also keeps to (#VALUE! beyond it). */
+export const MAX_TEXT_LENGTH = 32_767;
+
 /** Messages of refused formulas and names, by the number their BANA.REFUSED call carries. */
 const refusalMessages: string[] = [];
 
@@ -59,6 +65,13 @@ class BanaFunctions extends FunctionPlugin {
         { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
       ],
     },
+    REPT: {
+      method: 'rept',
+      parameters: [
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.NUMBER },
+      ],
+    },
     [REFUSED_FUNCTION]: {
       method: 'refused',
       parameters: [{ argumentType: FunctionArgumentType.INTEGER }],
@@ -71,6 +84,19 @@ class BanaFunctions extends FunctionPlugin {
     );
   }
 
+  /** REPT as HyperFormula has it, refusing text longer than a cell may hold, as Excel does. */
+  rept(...[ast, state]: PluginArgs) {
+    return this.runFunction(ast.args, state, this.metadata('REPT'), (text: string, count: number) => {
+      if (count < 0) return new CellError(ErrorType.VALUE, 'Count cannot be negative.');
+      if (text.length * Math.trunc(count) > MAX_TEXT_LENGTH)
+        return new CellError(
+          ErrorType.VALUE,
+          `REPT would make text of ${(text.length * Math.trunc(count)).toLocaleString('en')} characters; a cell holds at most ${MAX_TEXT_LENGTH.toLocaleString('en')}.`,
+        );
+      return text.repeat(count);
+    });
+  }
+
   refused(...[ast, state]: PluginArgs) {
     return this.runFunction(
       ast.args,
@@ -81,6 +107,41 @@ class BanaFunctions extends FunctionPlugin {
   }
 }
 
+/** HyperFormula's own SEQUENCE plugin (not exported by name), with the two methods we wrap. */
+const HfSequence = HyperFormula.getFunctionPlugin('SEQUENCE') as unknown as new (
+  ...args: ConstructorParameters<typeof FunctionPlugin>
+) => FunctionPlugin & {
+  sequence(...args: PluginArgs): ReturnType<FunctionPlugin['runFunction']>;
+  sequenceArraySize(...args: PluginArgs): ArraySize;
+};
+
+/**
+ * SEQUENCE as HyperFormula has it, refusing arrays over the range cap: HyperFormula 3.5 builds
+ * SEQUENCE(1048576; 16384) cell by cell (SEQUENCE(1000000) alone takes 7 s). Written sizes are
+ * refused while parsing, computed ones when evaluated, with the message of formulaGuard.ts.
+ */
+class GuardedSequence extends HfSequence {
+  override sequenceArraySize(...[ast, state]: PluginArgs): ArraySize {
+    const size = super.sequenceArraySize(ast, state);
+    return size.width * size.height > MAX_RANGE_CELLS_IN_FORMULA ? ArraySize.error() : size;
+  }
+
+  override sequence(...[ast, state]: PluginArgs) {
+    const size = this.runFunction(
+      ast.args,
+      state,
+      this.metadata('SEQUENCE'),
+      (rows: number, cols: number) => {
+        const cells = Math.trunc(rows) * Math.trunc(cols);
+        return cells > MAX_RANGE_CELLS_IN_FORMULA
+          ? new CellError(ErrorType.VALUE, tooLargeMessage(`SEQUENCE(${rows}, ${cols})`, cells))
+          : 0;
+      },
+    );
+    return size instanceof CellError ? size : super.sequence(ast, state);
+  }
+}
+
 let registered = false;
 
 /** Register Bana's functions with HyperFormula, once per process, before any engine is built. */
@@ -88,6 +149,9 @@ export function registerBanaFunctions(): void {
   if (registered) return;
   registered = true;
   HyperFormula.registerFunctionPlugin(BanaFunctions, {
-    enGB: { INDEX: 'INDEX', [REFUSED_FUNCTION]: REFUSED_FUNCTION },
+    enGB: { INDEX: 'INDEX', REPT: 'REPT', [REFUSED_FUNCTION]: REFUSED_FUNCTION },
   });
+  HyperFormula.registerFunctionPlugin(
+    GuardedSequence as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0],
+  );
 }
