@@ -5,3 +5,5 @@ import { createEngine } from './engine';
 
 const api: EngineApi = createEngine();
 Comlink.expose(api);
+// Held until this worker dies, however it dies: the client watches the lock to notice at once.
+void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));
