@@ -11,11 +11,15 @@ import {
   type ImplementedFunctions,
   type SimpleRangeValue,
 } from 'hyperformula';
+import {
+  builtInPlugin,
+  ExcelFunctions,
+  ExcelText,
+  type PluginArgs,
+  type PluginResult,
+} from './excelFunctions';
 import { MAX_RANGE_CELLS_IN_FORMULA, tooLargeMessage } from './formulaGuard';
 
-/** What HyperFormula passes to a plugin method (its Ast and state types are not exported). */
-type RunArgs = Parameters<FunctionPlugin['runFunction']>;
-type PluginArgs = [ast: { args: RunArgs[0] }, state: RunArgs[1]];
 type Scalar = SimpleRangeValue['data'][number][number];
 
 /**
@@ -27,9 +31,13 @@ type Scalar = SimpleRangeValue['data'][number][number];
  * - an index past the range gives #NUM! (Excel: #REF!);
  * - with two indexes on a one-row range, the first is the row, as in Excel;
  * - a single cell or a value in place of the range is a 1×1 range;
+ * - fractional indexes are truncated, as in Excel;
  * - the result is a value, not a reference, so `A1:INDEX(…)` does not parse.
  */
 function index(range: SimpleRangeValue, row: number, col: number, givenIndexes: number): Scalar {
+  // Excel truncates fractional indexes (HyperFormula 3.5 looked up data[1.5] and fell back to the first cell).
+  row = Math.trunc(row);
+  col = Math.trunc(col);
   if (givenIndexes === 1 && range.height() === 1) {
     col = row;
     row = 1;
@@ -107,13 +115,10 @@ class BanaFunctions extends FunctionPlugin {
   }
 }
 
-/** HyperFormula's own SEQUENCE plugin (not exported by name), with the two methods we wrap. */
-const HfSequence = HyperFormula.getFunctionPlugin('SEQUENCE') as unknown as new (
-  ...args: ConstructorParameters<typeof FunctionPlugin>
-) => FunctionPlugin & {
-  sequence(...args: PluginArgs): ReturnType<FunctionPlugin['runFunction']>;
+const HfSequence = builtInPlugin<{
+  sequence(...args: PluginArgs): PluginResult;
   sequenceArraySize(...args: PluginArgs): ArraySize;
-};
+}>('SEQUENCE');
 
 /**
  * SEQUENCE as HyperFormula has it, refusing arrays over the range cap: HyperFormula 3.5 builds
@@ -151,7 +156,11 @@ export function registerBanaFunctions(): void {
   HyperFormula.registerFunctionPlugin(BanaFunctions, {
     enGB: { INDEX: 'INDEX', REPT: 'REPT', [REFUSED_FUNCTION]: REFUSED_FUNCTION },
   });
-  HyperFormula.registerFunctionPlugin(
-    GuardedSequence as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0],
-  );
+  HyperFormula.registerFunctionPlugin(ExcelFunctions, {
+    enGB: Object.fromEntries(Object.keys(ExcelFunctions.implementedFunctions).map((n) => [n, n])),
+  });
+  for (const plugin of [GuardedSequence, ExcelText])
+    HyperFormula.registerFunctionPlugin(
+      plugin as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0],
+    );
 }

@@ -194,6 +194,7 @@ describe('engine worker API: INDEX as Excel reads it', () => {
       '=INDEX(A1:R1, 13, 1)',
       '=INDEX(A1:A2, 1, 2)',
       '=INDEX(A1, 1)',
+      '=INDEX(A1:R1, 2.9)',
     ]);
     expect(values.slice(0, 3)).toEqual([0, 2, 0]);
     expect(values[3]).toMatchObject({ error: '#NUM!' });
@@ -201,6 +202,8 @@ describe('engine worker API: INDEX as Excel reads it', () => {
     expect(values[5]).toMatchObject({ error: '#NUM!' });
     expect(values[6]).toMatchObject({ error: '#NUM!' });
     expect(values[7]).toBe(10);
+    // Fractions are truncated, as in Excel.
+    expect(values[8]).toBe(20);
   });
 
   it('recalculates a one-row INDEX when the row changes, and does not list its internal functions', async () => {
