@@ -3,7 +3,8 @@
 import { type CellValue as HfCellValue, DetailedCellError, HyperFormula } from 'hyperformula';
 import { type RawCell, type SheetId, isFormula } from '../src/core/document';
 import { traceErrors } from './errorTrace';
-import { REFUSED_FORMULA, refusal } from './formulaGuard';
+import { nameRefusal, refusal } from './formulaGuard';
+import { REFUSED_FUNCTION, refusedFormula, registerBanaFunctions } from './functionPlugins';
 import type {
   ApplyResult,
   EngineApi,
@@ -15,6 +16,8 @@ import type {
   RangeValues,
 } from './contract';
 import type { CellValue, ErrorCode, NamedValues } from '../src/core/values';
+
+registerBanaFunctions();
 
 /** The engine's limits; rows are raised from HyperFormula's default 40 000 to Excel's. */
 export const ENGINE_CONFIG = {
@@ -35,25 +38,23 @@ export class UnknownSheetError extends Error {
 export function createEngine(): EngineApi {
   let hf: HyperFormula | null = null;
   let revision = 0;
-  /** Formulas refused before they reached HyperFormula (see formulaGuard.ts), by sheet:row:col. */
-  let refused = new Map<string, string>();
-  const key = (sheetId: SheetId, row: number, col: number) => `${sheetId}:${row}:${col}`;
-
-  /** A block of raw cells as HyperFormula gets it: text kept as text, oversized ranges refused. */
-  function prepare(sheetId: SheetId, row0: number, col0: number, block: RawCell[][]): RawCell[][] {
-    return block.map((row, dr) => {
+  /** A block of raw cells as HyperFormula gets it: text kept as text, oversized ranges refused (see formulaGuard.ts). */
+  function prepare(block: RawCell[][]): RawCell[][] {
+    return block.map((row) => {
       let out = toHfRow(row);
       row.forEach((raw, dc) => {
         const why = refusal(raw);
-        const k = key(sheetId, row0 + dr, col0 + dc);
-        if (why) {
-          if (out === row) out = row.slice();
-          out[dc] = REFUSED_FORMULA;
-          refused.set(k, why);
-        } else if (refused.size > 0) refused.delete(k);
+        if (!why) return;
+        if (out === row) out = row.slice();
+        out[dc] = refusedFormula(why);
       });
       return out;
     });
+  }
+  /** A named expression as HyperFormula gets it: one naming an oversized range evaluates to the refusal. */
+  function prepareName(name: string, expression: RawCell): RawCell {
+    const why = nameRefusal(name, expression);
+    return why ? refusedFormula(why) : expression;
   }
   /** Our sheet ids to HyperFormula's numeric ids, and back (to name the cell an error starts in). */
   let toHf = new Map<SheetId, number>();
@@ -91,14 +92,6 @@ export function createEngine(): EngineApi {
         });
       });
     }
-    if (refused.size > 0) {
-      for (let dr = 0; dr < rows; dr++) {
-        for (let dc = 0; dc < cols; dc++) {
-          const why = refused.get(key(range.sheetId, range.row + dr, range.col + dc));
-          if (why) values[dr * cols + dc] = { error: '#VALUE!', message: why };
-        }
-      }
-    }
     return { sheetId: range.sheetId, row: range.row, col: range.col, rows, cols, values, revision };
   }
 
@@ -128,10 +121,7 @@ export function createEngine(): EngineApi {
 
   /** Apply one op. HyperFormula's list of changed cells is not read: values are fetched by range. */
   function applyOne(op: EngineOp): void {
-    engine().setCellContents(
-      { sheet: hfSheet(op.sheetId), row: op.row, col: op.col },
-      prepare(op.sheetId, op.row, op.col, op.values),
-    );
+    engine().setCellContents({ sheet: hfSheet(op.sheetId), row: op.row, col: op.col }, prepare(op.values));
   }
 
   const api = {
@@ -143,9 +133,11 @@ export function createEngine(): EngineApi {
     ): Promise<LoadResult> {
       const started = performance.now();
       const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
-      refused = new Map();
-      for (const sheet of workbook.sheets) sheets[sheet.name] = prepare(sheet.id, 0, 0, sheet.cells);
-      const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));
+      for (const sheet of workbook.sheets) sheets[sheet.name] = prepare(sheet.cells);
+      const names = workbook.names.map((n) => ({
+        name: n.name,
+        expression: prepareName(n.name, n.expression),
+      }));
       let built: HyperFormula;
       try {
         built = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
@@ -208,7 +200,7 @@ export function createEngine(): EngineApi {
     },
 
     async functionNames(): Promise<string[]> {
-      return HyperFormula.getRegisteredFunctionNames('enGB');
+      return HyperFormula.getRegisteredFunctionNames('enGB').filter((n) => n !== REFUSED_FUNCTION);
     },
   } satisfies EngineApi;
   return api;

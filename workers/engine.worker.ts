@@ -6,3 +6,5 @@ import { createMonteCarloApi } from './monteCarlo';
 
 const api: EngineWorkerApi = { ...createEngine(), ...createMonteCarloApi() };
 Comlink.expose(api);
+// Held until this worker dies, however it dies: the client watches the lock to notice at once.
+void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));

@@ -6,7 +6,8 @@ import { type MonteCarloOptions, type ReferenceEngine, runMonteCarlo } from '../
 import { type ErrorKind, type Scalar, errorOf } from '../src/core/compiled/values';
 import type { MonteCarloApi } from './contract';
 import { ENGINE_CONFIG, toHfRow } from './engine';
-import { REFUSED_FORMULA, refusal } from './formulaGuard';
+import { refusal } from './formulaGuard';
+import { refusedFormula } from './functionPlugins';
 
 const KINDS: Record<string, ErrorKind> = {
   DIV_BY_ZERO: 'DIV_BY_ZERO',
@@ -44,7 +45,10 @@ export function createReferenceEngine(workbook: CompilableWorkbook): ReferenceEn
   const sheets: Record<string, CompilableWorkbook['sheets'][number]['cells']> = {};
   for (const sheet of workbook.sheets) {
     sheets[sheet.name] = sheet.cells.map((row) =>
-      toHfRow(row ?? []).map((raw) => (refusal(raw) ? REFUSED_FORMULA : raw)),
+      toHfRow(row ?? []).map((raw) => {
+        const why = refusal(raw);
+        return why ? refusedFormula(why) : raw;
+      }),
     );
   }
   const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));

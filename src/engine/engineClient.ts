@@ -110,7 +110,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let remote: Comlink.Remote<EngineApi>;
   let unsubscribeFatal: (() => void) | undefined;
   let generation = 0;
+  /** Ends the call in flight; null when none is. */
   let failFast: ((error: Error) => void) | null = null;
+  /** A worker that died between two calls: the next call fails at once instead of timing out. */
+  let deadGeneration = 0;
   let disposed = false;
 
   let status: EngineStatus = { state: 'starting' };
@@ -143,29 +146,52 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     unsubscribeFatal?.();
     endpoint = options.createEndpoint();
     remote = Comlink.wrap<EngineApi>(endpoint.endpoint);
-    unsubscribeFatal = endpoint.onFatal?.((message) => failFast?.(new EngineDeadError(message)));
+    const mine = generation;
+    unsubscribeFatal = endpoint.onFatal?.((message) => {
+      if (mine === generation) workerDied(message);
+    });
+  }
+
+  /**
+   * The worker died (crashed, killed, out of memory): end the call in flight at once, or, with
+   * none in flight, restart now, so the next edit does not wait out a timeout on a dead worker.
+   */
+  function workerDied(message: string): void {
+    if (disposed) return;
+    if (failFast) failFast(new EngineDeadError(message));
+    else if (!running) void restart(message).then(kick);
+    else deadGeneration = generation;
   }
 
   /** One call to the worker with a timeout; a fatal worker error rejects it at once. */
   function call<T>(run: (api: Comlink.Remote<EngineApi>) => Promise<T>, limit: number): Promise<T> {
     const myGeneration = generation;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new EngineTimeoutError(`The engine did not answer within ${limit} ms.`)),
-        limit,
-      );
-      failFast = (error) => {
+      if (deadGeneration === generation) {
+        reject(new EngineDeadError('The engine worker stopped.'));
+        return;
+      }
+      const settle = () => {
         clearTimeout(timer);
+        if (failFast === fail) failFast = null;
+      };
+      const timer = setTimeout(() => {
+        settle();
+        reject(new EngineTimeoutError(`The engine did not answer within ${limit} ms.`));
+      }, limit);
+      const fail = (error: Error) => {
+        settle();
         reject(error);
       };
+      failFast = fail;
       run(remote).then(
         (value) => {
-          clearTimeout(timer);
+          settle();
           if (myGeneration === generation) resolve(value);
           else reject(new EngineDeadError('The engine was restarted.'));
         },
         (error: unknown) => {
-          clearTimeout(timer);
+          settle();
           reject(error instanceof Error ? error : new Error(String(error)));
         },
       );
@@ -371,9 +397,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
 /** The production endpoint: the engine in a module Web Worker. */
 export function createWorkerEndpoint(): EngineEndpoint {
+  // The worker holds a Web Lock of its own name while it lives (engine.worker.ts).
+  const lockName = `bana-engine-${crypto.randomUUID()}`;
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'bana-engine',
+    name: lockName,
   });
   return {
     endpoint: worker,
@@ -383,10 +411,41 @@ export function createWorkerEndpoint(): EngineEndpoint {
       const onMessageError = () => listener('The engine worker sent a message that could not be read.');
       worker.addEventListener('error', onError);
       worker.addEventListener('messageerror', onMessageError);
+      const stopWatching = watchLock(lockName, () => listener('The engine worker stopped.'));
       return () => {
+        stopWatching();
         worker.removeEventListener('error', onError);
         worker.removeEventListener('messageerror', onMessageError);
       };
     },
+  };
+}
+
+/**
+ * Call `onReleased` when the lock `name`, once held, is released: the browser releases a worker's
+ * locks when it dies however it dies (terminated, crashed, out of memory), even while it is busy,
+ * which neither a call timeout nor a ping can tell from a long recalculation. Without Web Locks
+ * the call timeout remains the only detector. Returns a function that stops watching.
+ */
+function watchLock(name: string, onReleased: () => void): () => void {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return () => {};
+  let stopped = false;
+  const abort = new AbortController();
+  void (async () => {
+    // Wait until the worker holds it (its script is still loading), then queue behind it.
+    while (!stopped && !(await locks.query()).held?.some((lock) => lock.name === name)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (stopped) return;
+    await locks.request(name, { signal: abort.signal }, () => {
+      if (!stopped) onReleased();
+    });
+  })().catch(() => {
+    // Aborted when the client stops watching.
+  });
+  return () => {
+    stopped = true;
+    abort.abort();
   };
 }

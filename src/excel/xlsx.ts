@@ -237,12 +237,24 @@ export function findUnknownFunctions(
   doc: ScenarioDocument,
   known: ReadonlySet<string>,
 ): UnknownFunctionUse[] {
+  return scanFunctions(doc, (name) => !known.has(name));
+}
+
+/**
+ * Functions called by the document's formulas (cells and named expressions) that `wanted` picks,
+ * each with the places that call it (`Sheet!A1`, or a name), in sheet order.
+ * @param wanted Gets each function's upper-case name.
+ */
+export function scanFunctions(
+  doc: ScenarioDocument,
+  wanted: (name: string) => boolean,
+): UnknownFunctionUse[] {
   const found = new Map<string, string[]>();
   const scan = (formula: string, place: string): void => {
     for (const token of tokenizeFormula(formula)) {
       if (token.kind !== 'function') continue;
       const name = token.text.toUpperCase();
-      if (known.has(name)) continue;
+      if (!wanted(name)) continue;
       const places = found.get(name) ?? [];
       if (places[places.length - 1] !== place) places.push(place);
       found.set(name, places);

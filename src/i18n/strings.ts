@@ -159,6 +159,10 @@ export const en = {
   excelUnknownFunctions:
     'These functions are unknown to Bana, so their cells show #NAME? (the formulas are kept as written): {list}.',
   excelAndMore: '{places} and {n} more',
+  excelDivergentOne:
+    '1 formula uses a function that may compute differently from Excel (see COMPATIBILITY.md): {list}.',
+  excelDivergentMany:
+    '{n} formulas use functions that may compute differently from Excel (see COMPATIBILITY.md): {list}.',
   excelSkippedNames: 'Named ranges left out (scoped to one sheet, or not a valid name): {names}.',
   // Scenario files and links (issue 4).
   shareExportFile: 'Export file',
@@ -402,6 +406,10 @@ export const sv: Record<StringKey, string> = {
   excelUnknownFunctions:
     'De här funktionerna känner Bana inte till, så deras celler visar #NAME? (formlerna behålls som de är skrivna): {list}.',
   excelAndMore: '{places} och {n} till',
+  excelDivergentOne:
+    '1 formel använder en funktion som kan räkna annorlunda än Excel (se COMPATIBILITY.md): {list}.',
+  excelDivergentMany:
+    '{n} formler använder funktioner som kan räkna annorlunda än Excel (se COMPATIBILITY.md): {list}.',
   excelSkippedNames:
     'Namngivna områden som inte togs med (gäller bara ett blad, eller ogiltigt namn): {names}.',
   shareExportFile: 'Exportera fil',

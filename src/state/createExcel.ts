@@ -120,22 +120,30 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
         }
         const { doc, skippedNames } = result.value;
         let unknown: ReturnType<typeof findUnknownFunctions> = [];
+        let divergent: ReturnType<typeof findUnknownFunctions> = [];
         try {
-          unknown = findUnknownFunctions(doc, new Set(await app.engine.functionNames()));
+          const known = new Set(await app.engine.functionNames());
+          unknown = findUnknownFunctions(doc, known);
+          const { findDivergentFunctions } = await import('../excel/compatibility');
+          divergent = findDivergentFunctions(doc, known);
         } catch {
           // Without the engine's list nothing can be judged unknown; the cells still show #NAME?.
         }
         await app.addWorkbook(doc);
         const parts = [t('excelImported', { name: doc.meta.name })];
-        if (unknown.length > 0) {
-          const list = unknown
+        /** "FN (Sheet!A1, Sheet!B2 and 3 more); …" */
+        const listed = (uses: typeof unknown) =>
+          uses
             .map(({ name: fn, places }) => {
               const shown = places.slice(0, MAX_PLACES_LISTED).join(', ');
               const more = places.length - MAX_PLACES_LISTED;
               return `${fn} (${more > 0 ? t('excelAndMore', { places: shown, n: more }) : shown})`;
             })
             .join('; ');
-          parts.push(t('excelUnknownFunctions', { list }));
+        if (unknown.length > 0) parts.push(t('excelUnknownFunctions', { list: listed(unknown) }));
+        if (divergent.length > 0) {
+          const n = new Set(divergent.flatMap((d) => d.places)).size;
+          parts.push(t(n === 1 ? 'excelDivergentOne' : 'excelDivergentMany', { n, list: listed(divergent) }));
         }
         if (skippedNames.length > 0) parts.push(t('excelSkippedNames', { names: skippedNames.join(', ') }));
         app.notify({ kind: 'message', tone: unknown.length > 0 ? 'error' : 'info', text: parts.join(' ') });

@@ -66,3 +66,21 @@ test('refuses a damaged .xlsx with a clear message and leaves the workbooks as t
   expect(await workbookNames(page)).toEqual(before);
   await expect(cell(page, 'A1')).toBeVisible();
 });
+
+test('names the formulas whose functions may compute differently from Excel', async ({ page }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Blad1');
+  ws.getCell('A1').value = 21;
+  ws.getCell('B1').value = { formula: 'INDEX(A1:C3,2)', result: 0 };
+  ws.getCell('B2').value = { formula: 'SUMIF(A1:A3,"??")', result: 0 };
+  ws.getCell('B3').value = { formula: 'INDEX(A1:A3,1)*2', result: 42 };
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await openApp(page);
+  await chooseFile(page, 'avvikelser.xlsx', buffer);
+  await expect(title(page)).toHaveText('avvikelser');
+  const notice = page.getByRole('status').filter({ hasText: 'may compute differently from Excel' });
+  await expect(notice).toContainText('3 formulas use functions that may compute differently from Excel');
+  await expect(notice).toContainText('INDEX (Blad1!B1, Blad1!B3); SUMIF (Blad1!B2)');
+  await expectCell(page, 'B3', '42');
+});

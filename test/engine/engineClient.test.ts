@@ -29,11 +29,20 @@ function endpointFactory(spy?: (api: EngineApi) => EngineApi) {
       },
     };
     Comlink.expose(spy ? spy(counted) : counted, channel.port1);
+    // Like the browser's Web Lock on a worker: whoever ends the worker, its watchers hear of it soon after.
+    const watchers = new Set<(message: string) => void>();
     return {
       endpoint: channel.port2 as unknown as Comlink.Endpoint,
       terminate: () => {
         channel.port1.close();
         channel.port2.close();
+        setTimeout(() => {
+          for (const w of watchers) w('The engine worker stopped.');
+        }, 10);
+      },
+      onFatal(listener) {
+        watchers.add(listener);
+        return () => watchers.delete(listener);
       },
     };
   };
@@ -96,7 +105,8 @@ describe('engine client', () => {
   });
 
   it('restarts a dead worker, rebuilds it from the document, and loses no edit', async () => {
-    const { client, seen, edit, load, factory, onRecovered } = setup({ timeoutMs: 200 });
+    // The call timeout is far beyond the test's own: only noticing the death can pass it.
+    const { client, seen, edit, load, factory, onRecovered } = setup({ timeoutMs: 60_000 });
     await load();
     await client.idle();
     client.killWorkerForTesting();
@@ -107,6 +117,30 @@ describe('engine client', () => {
     expect(factory.made[1]?.load).toBe(1);
     expect(seen.at(-1)?.values).toEqual([42, 420]);
     expect(client.status().state).toBe('ready');
+    client.dispose();
+  });
+
+  it('notices a worker killed while idle and restarts it before the next edit, again after a second kill', async () => {
+    const { client, seen, edit, load, factory, onRecovered } = setup({ timeoutMs: 60_000 });
+    await load();
+    await client.idle();
+    for (const [kill, value] of [
+      [1, 42],
+      [2, 43],
+    ] as const) {
+      client.killWorkerForTesting();
+      // No edit is waiting: the client restarts on its own and says so.
+      await vi.waitFor(() => expect(onRecovered).toHaveBeenCalledTimes(kill));
+      await client.idle();
+      expect(client.status().state).toBe('ready');
+      expect(factory.made).toHaveLength(kill + 1);
+      expect(factory.made[kill]?.load).toBe(1);
+      await edit(value);
+      await client.idle();
+      expect(seen.at(-1)?.values).toEqual([value, value * 10]);
+    }
+    // Terminating the old workers on restart was not taken for more deaths.
+    expect(onRecovered).toHaveBeenCalledTimes(2);
     client.dispose();
   });
 
