@@ -3,6 +3,7 @@
 import { lazy } from 'solid-js';
 import { type ScenarioChecksSource, createScenarioChecks } from '../state/createScenarioChecks';
 import type { WorkbookSession } from '../state/createWorkbookSession';
+import { ParametersView } from './ParametersView';
 import type { CellTarget } from './charts/ScenarioPanel';
 
 const ScenarioPanel = lazy(() =>
@@ -28,12 +29,25 @@ export function ScenarioResults(props: {
     traceErrors: (names) => props.traceErrors(names),
   });
   return (
-    <ScenarioPanel
-      result={props.session.scenario}
-      workbookName={() => props.session.doc().meta.name}
-      check={checks.check}
-      warnings={checks.warnings}
-      onSelectCell={(cell) => selectCell(props.session, cell, props.focusGrid)}
-    />
+    <>
+      <ScenarioPanel
+        result={props.session.scenario}
+        workbookName={() => props.session.doc().meta.name}
+        check={checks.check}
+        warnings={checks.warnings}
+        onSelectCell={(cell) => selectCell(props.session, cell, props.focusGrid)}
+      />
+      <ParametersView
+        parameters={checks.parameters}
+        doc={props.session.doc}
+        onSet={(p, value) =>
+          props.session.execute(
+            { type: 'setCells', sheetId: p.sheetId, row: p.row, col: p.col, values: [[value]] },
+            'edit-parameter',
+          )
+        }
+        onSelect={(p) => selectCell(props.session, p, props.focusGrid)}
+      />
+    </>
   );
 }

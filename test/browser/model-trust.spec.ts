@@ -110,3 +110,37 @@ test('a division by zero and a deleted measure sheet are named where they start'
     /^Bana!C7:[A-Z]+7: #REF! the formula refers to a cell or sheet that does not exist$/,
   );
 });
+
+test('the parameters view: edited in place, sorted, a lifetime rule moves the 2035 figure, a value out of range is listed', async ({
+  page,
+}) => {
+  await openDalarna(page);
+  const view = page.getByTestId('parameters-view');
+  await view.getByText('Parameters', { exact: true }).click();
+  const keyFigure = (key: string) => results(page).locator(`[data-key="${key}"]`);
+  const residual = normaliseSpaces(await keyFigure('residualAtNeutral').innerText());
+  // Charging points continue after their lifetime by default; ending them leaves more in 2035.
+  await view.getByRole('combobox', { name: 'Efter livslängden (Laddpunkter!B8)' }).selectOption('upphör');
+  await expect(keyFigure('residualAtNeutral')).not.toHaveText(residual, { timeout: 15_000 });
+  const after = Number(
+    normaliseSpaces(await keyFigure('residualAtNeutral').innerText()).replace(/[^\d]/g, ''),
+  );
+  expect(after).toBeGreaterThan(Number(residual.replace(/[^\d]/g, '')));
+  await expect(results(page).locator('.sentence').first()).toBeVisible();
+  await expect(
+    results(page)
+      .getByText(/Ending before 2035: .*Laddinfrastruktur/)
+      .first(),
+  ).toBeVisible();
+  // A value typed above its high is kept, marked in the results and listed with its source.
+  const volume = view.getByRole('textbox', { name: 'Ersatt fossilt bränsle per år (Drivmedel!B9)' });
+  await volume.fill('800000');
+  await volume.press('Enter');
+  await expect(results(page).getByTestId('range-warnings')).toContainText(
+    'Drivmedel!B9: 800,000 liter/år is above its high 750,000 ([U] Exempelvolym',
+    { timeout: 15_000 },
+  );
+  // A column header sorts the table (ascending first).
+  await view.getByRole('button', { name: 'Unit' }).click();
+  await expect(view.getByRole('columnheader', { name: 'Unit' })).toHaveAttribute('aria-sort', 'ascending');
+});
