@@ -129,7 +129,7 @@ test('the parameters view: edited in place, sorted, a lifetime rule moves the 20
   await expect(results(page).locator('.sentence').first()).toBeVisible();
   await expect(
     results(page)
-      .getByText(/Ending before 2035: .*Laddinfrastruktur/)
+      .getByText(/Ending before 2035: .*Laddpunkter för verksamhetens bilar \(exempel\) \(2034\)/)
       .first(),
   ).toBeVisible();
   // A value typed above its high is kept, marked in the results and listed with its source.
