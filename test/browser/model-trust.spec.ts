@@ -76,7 +76,17 @@ test('the HVO typo: the panel names Drivmedel!B11 with its allowed values, selec
   );
   // The projection is drawn for 2018–2022 only: five points, no line on to 2050.
   expect(svg).toMatch(/stroke-width="3.5"[^>]*><path stroke="#0b5cad" d="M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}"/);
-  // The link takes the planner to the cell.
+  // Meeting mode says it on its slides, and its link leaves the meeting for the cell.
+  await openSheet(page, 'Baslinje');
+  await page.getByRole('button', { name: 'Meeting mode', exact: true }).click();
+  const meeting = page.getByRole('dialog', { name: `Meeting mode: ${DALARNA}` });
+  await expect(meeting.getByTestId('cannot-compute')).toContainText('The result cannot be computed');
+  await expect(meeting.locator('.sentence').first()).toContainText(origin);
+  await meeting.getByRole('button', { name: origin }).click();
+  await expect(meeting).toBeHidden();
+  await expect(tab(page, 'Drivmedel')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Cell address' })).toHaveValue('B11');
+  // The results panel's link does the same.
   await openSheet(page, 'Baslinje');
   await results(page).getByRole('button', { name: origin }).click();
   await expect(tab(page, 'Drivmedel')).toHaveAttribute('aria-selected', 'true');
