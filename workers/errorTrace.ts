@@ -1,9 +1,9 @@
 // Where an error starts: from the cells of named ranges that hold an error or text, walk up the
-// precedents (HyperFormula's dependency graph, plus the cells named expressions point at) to the
+// precedents (the references in each formula, and the cells named expressions point at) to the
 // first errors, collecting the text values met on the way. Plain data out.
 import type { HyperFormula, SimpleCellAddress } from 'hyperformula';
 import type { SheetId } from '../src/core/document';
-import { tokenizeFormula } from '../src/core/formula';
+import { extractReferences, tokenizeFormula } from '../src/core/formula';
 import type { CellValue } from '../src/core/values';
 import type { ErrorTrace, TracedCell } from './contract';
 
@@ -66,17 +66,23 @@ export function traceErrors(
     const cell = hf.simpleCellAddressFromString(text, 0);
     return cell ? [cell] : [];
   };
-  /** A formula's inputs: the graph's precedents on known sheets, and the cells its names point at. */
+  /**
+   * A formula's inputs, read from its own text: the cells and ranges it references and the cells its
+   * names point at. (HyperFormula's getCellPrecedents searches the whole graph per call: far too slow
+   * for a walk over hundreds of cells.)
+   */
   const inputsOf = (a: SimpleCellAddress): SimpleCellAddress[] => {
-    const out: SimpleCellAddress[] = [];
-    for (const p of hf.getCellPrecedents(a)) {
-      if ('start' in p) {
-        if (p.start.sheet >= 0 && sheetIdOf(p.start.sheet)) out.push(...cellsOf(p.start, p.end));
-      } else if (p.sheet >= 0 && sheetIdOf(p.sheet)) out.push(p);
-    }
     const formula = hf.getCellFormula(a);
-    if (formula)
-      for (const t of tokenizeFormula(formula)) if (t.kind === 'name') out.push(...rangeOfName(t.text));
+    if (!formula) return [];
+    const out: SimpleCellAddress[] = [];
+    for (const ref of extractReferences(formula)) {
+      const sheet = ref.sheet === undefined ? a.sheet : hf.getSheetId(ref.sheet);
+      if (sheet === undefined || !sheetIdOf(sheet)) continue;
+      out.push(
+        ...cellsOf({ sheet, row: ref.row, col: ref.col }, { sheet, row: ref.rowEnd, col: ref.colEnd }),
+      );
+    }
+    for (const t of tokenizeFormula(formula)) if (t.kind === 'name') out.push(...rangeOfName(t.text));
     return out;
   };
   const visit = (a: SimpleCellAddress): void => {

@@ -1,6 +1,6 @@
 // The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
 // status line and the workbook list. It renders state and forwards user intent; it owns no data.
-import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { SheetId } from '../core/document';
 import type { UiLocale } from '../i18n/strings';
 import type { AppState } from '../state/createAppState';
@@ -13,6 +13,7 @@ import { useI18n } from './i18nContext';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
 import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
+import { ScenarioResults } from './ScenarioResults';
 import { ExcelControls } from './excel/ExcelControls';
 import { MeetingControls } from './meeting/MeetingControls';
 import { PrintHeader } from './meeting/PrintHeader';
@@ -23,9 +24,6 @@ import './app.css';
 import './print.css';
 
 /** Charts load with the first scenario that is opened, not at start-up. */
-const ScenarioPanel = lazy(() =>
-  import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
-);
 
 const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
@@ -219,7 +217,11 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
             <Show when={s.isScenario() && showCharts()}>
               <aside class="results-pane" aria-label={t('scenarioResults')}>
                 <PrintHeader name={s.doc().meta.name} />
-                <ScenarioPanel result={s.scenario} workbookName={() => s.doc().meta.name} />
+                <ScenarioResults
+                  session={s}
+                  traceErrors={(names) => props.app.engine.traceErrors(names)}
+                  focusGrid={focusGrid}
+                />
               </aside>
             </Show>
           </div>

@@ -11,10 +11,20 @@ import {
   onCleanup,
   onMount,
 } from 'solid-js';
+import type { ErrorOrigin, ScenarioCheck } from '../../core/scenario/errorOrigin';
+import type { Parameter, RangeWarning } from '../../core/scenario/parameters';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
+import {
+  cannotComputeSentence,
+  keyFiguresSentence,
+  macSentence,
+  rangeWarningText,
+  trajectorySentence,
+  wedgesSentence,
+} from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
+import { OriginButtons } from './OriginButtons';
 import { type ChartFormat, exportChart } from './exportChart';
 import {
   type ChartLabels,
@@ -27,12 +37,32 @@ import {
 } from './plots';
 import './charts.css';
 
+/** A cell a panel can take the planner to. */
+export type CellTarget = Pick<ErrorOrigin, 'sheetId' | 'row' | 'col'>;
+
 export function ScenarioPanel(props: {
   result: Accessor<ScenarioResult | null>;
   /** The open workbook's name, for exported chart file names. */
   workbookName?: Accessor<string>;
+  /** The result checked (createScenarioChecks): when it cannot be computed the panel says so. */
+  check?: Accessor<ScenarioCheck | null>;
+  /** Values outside their sourced range, listed under the key figures. */
+  warnings?: Accessor<{ parameter: Parameter; warning: RangeWarning }[]>;
+  /** Select a cell in the grid (an error's origin, a value out of range). */
+  onSelectCell?: (cell: CellTarget) => void;
 }) {
   const { t, locale } = useI18n();
+  /** The result to show: the checked one (no projection when a parameter is typed wrong). */
+  const shown = () => props.check?.()?.result ?? props.result();
+  const failed = () => {
+    const c = props.check?.();
+    return c && !c.computable ? c : null;
+  };
+  /** Every sentence of a result that cannot be computed is the same: what stops it and where. */
+  const say = (sentence: (r: ScenarioResult) => string, r: ScenarioResult) => {
+    const f = failed();
+    return f ? cannotComputeSentence(f.origins, locale()) : sentence(r);
+  };
   const workbook = () => props.workbookName?.() ?? '';
   const [plot] = createResource(() => import('@observablehq/plot'));
   const labels = (): ChartLabels => chartLabels(t);
@@ -41,10 +71,22 @@ export function ScenarioPanel(props: {
   const pct = (v: number | null | undefined) => formatPercent(v, locale());
 
   return (
-    <Show when={props.result()}>
+    <Show when={shown()}>
       {(r) => (
         <section class="scenario-panel" aria-labelledby="scenario-panel-title">
           <h2 id="scenario-panel-title">{t('scenarioResults')}</h2>
+          <Show when={failed()}>
+            {(f) => (
+              <div class="cannot-compute" role="alert" data-testid="cannot-compute">
+                <p>
+                  <strong>{t('cannotComputeTitle')}</strong>
+                </p>
+                <Show when={f().origins.length > 0} fallback={<p>{cannotComputeSentence([], locale())}</p>}>
+                  <OriginButtons origins={f().origins} onSelect={(o) => props.onSelectCell?.(o)} />
+                </Show>
+              </div>
+            )}
+          </Show>
           <figure class="key-figures" aria-labelledby="kf-title">
             <figcaption id="kf-title">{t('keyFigures')}</figcaption>
             <dl>
@@ -71,12 +113,36 @@ export function ScenarioPanel(props: {
                 <dd class="sub">{t('kfTotalCost', { cost: n(r().key.totalCost) })}</dd>
               </div>
             </dl>
-            <p class="sentence">{keyFiguresSentence(r(), locale())}</p>
+            <p class="sentence">{say((x) => keyFiguresSentence(x, locale()), r())}</p>
+            <Show when={(props.warnings?.() ?? []).length > 0}>
+              <div class="range-warnings" data-testid="range-warnings">
+                <p>
+                  <strong>{t('outOfRangeTitle')}</strong>
+                </p>
+                <ul>
+                  <For each={props.warnings?.() ?? []}>
+                    {(w) => (
+                      <li>
+                        <button
+                          type="button"
+                          class="link-button"
+                          title={t('goToCell', { cell: w.parameter.address })}
+                          onClick={() => props.onSelectCell?.(w.parameter)}
+                        >
+                          {rangeWarningText(w.parameter, w.warning, locale())}
+                        </button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
+            </Show>
           </figure>
           <Chart
             id="chart-trajectory"
             title={t('chartTrajectory')}
-            sentence={trajectorySentence(r(), locale())}
+            sentence={say((x) => trajectorySentence(x, locale()), r())}
+            note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={trajectoryPlot}
             workbook={workbook()}
@@ -110,7 +176,8 @@ export function ScenarioPanel(props: {
           <Chart
             id="chart-wedges"
             title={t('chartWedges')}
-            sentence={wedgesSentence(r(), locale())}
+            sentence={say((x) => wedgesSentence(x, locale()), r())}
+            note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={wedgesPlot}
             workbook={workbook()}
@@ -129,7 +196,8 @@ export function ScenarioPanel(props: {
           <Chart
             id="chart-mac"
             title={t('chartMac')}
-            sentence={macSentence(macBars(r().measures), locale())}
+            sentence={say((x) => macSentence(macBars(x.measures), locale()), r())}
+            note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={macPlot}
             workbook={workbook()}
@@ -167,12 +235,19 @@ function Chart(props: {
   labels: ChartLabels;
   table: JSX.Element;
   workbook: string;
+  /** Written into exported files: why the result cannot be computed. */
+  note?: string | undefined;
 }) {
   const { t, locale } = useI18n();
   let host: HTMLDivElement | undefined;
   const save = (format: ChartFormat) => {
     if (!host) return;
-    const file = { workbook: props.workbook, chart: props.id.replace(/^chart-/, ''), title: props.title };
+    const file = {
+      workbook: props.workbook,
+      chart: props.id.replace(/^chart-/, ''),
+      title: props.title,
+      ...(props.note ? { note: props.note } : {}),
+    };
     exportChart(host, format, file).catch((error: unknown) => console.error('chart export failed', error));
   };
   const [width, setWidth] = createSignal(560);

@@ -13,6 +13,8 @@ export interface ChartFile {
   chart: string;
   /** The chart's title, drawn above it. */
   title: string;
+  /** Drawn under the title in red: why the result cannot be computed and where that starts. */
+  note?: string;
 }
 
 /** A Plot figure: `scale('color')` describes its colour scale (Plot's documented API). */
@@ -80,11 +82,16 @@ function legendEntries(figure: PlotFigure): { label: string; colour: string }[] 
  * `<style>`. Fonts are the system stack the app uses (no web fonts to embed).
  * @param figure what a plot function returned, as it is drawn in the page
  * @param title drawn in bold above the legend
+ * @param note drawn in red under the title (a result that cannot be computed says so in the file)
  * @returns the SVG text and its size in CSS pixels
  * @throws Error when the figure holds no SVG
  * @example chartSvg(host.firstElementChild, 'Emissions against the targets').text
  */
-export function chartSvg(figure: Element, title: string): { text: string; width: number; height: number } {
+export function chartSvg(
+  figure: Element,
+  title: string,
+  note?: string,
+): { text: string; width: number; height: number } {
   const source = plotSvg(figure);
   if (!source) throw new Error('no chart drawn yet');
   const width = Number(source.getAttribute('width')) || source.getBoundingClientRect().width;
@@ -112,6 +119,12 @@ export function chartSvg(figure: Element, title: string): { text: string; width:
     el('text', { x: pad, y: y + titleSize, 'font-size': titleSize, 'font-weight': 700, fill: TEXT }, title),
   );
   y += titleSize + pad;
+  if (note) {
+    root.append(
+      el('text', { x: pad, y: y + fontSize, 'font-weight': 700, fill: '#b00020', class: 'note' }, note),
+    );
+    y += fontSize + pad;
+  }
 
   // The legend, wrapped like Plot's swatches: a square of colour, the label, a gap.
   const legend = el('g', { class: 'legend' });
@@ -201,7 +214,7 @@ export async function svgToPng(
 export async function exportChart(host: Element, format: ChartFormat, file: ChartFile): Promise<void> {
   const figure = host.querySelector(':scope > figure, :scope > svg');
   if (!figure) throw new Error('no chart drawn yet');
-  const svg = chartSvg(figure, file.title);
+  const svg = chartSvg(figure, file.title, file.note);
   const blob =
     format === 'svg' ? new Blob([svg.text], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(svg);
   downloadBlob(chartFileName(file, format), blob);

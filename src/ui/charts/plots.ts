@@ -109,14 +109,15 @@ const legend = ({ scale = 1 }: PlotSize = {}) =>
 
 export const trajectoryPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const k = sized.scale ?? 1;
+  // A year without a number (an error upstream) stays null: Plot leaves a gap, never a line at 0.
   const rows = r.years.map((year, i) => ({
     year,
-    projected: r.projected[i] ?? 0,
-    bau: r.bau[i] ?? 0,
-    linear: r.targets.linear[i] ?? 0,
-    neutral: r.targets.neutral[i] ?? 0,
-    constant: r.targets.constant[i] ?? 0,
-    budget: r.targets.budget[i] ?? 0,
+    projected: r.projected[i] ?? null,
+    bau: r.bau[i] ?? null,
+    linear: r.targets.linear[i] ?? null,
+    neutral: r.targets.neutral[i] ?? null,
+    constant: r.targets.constant[i] ?? null,
+    budget: r.targets.budget[i] ?? null,
   }));
   const long = rows.flatMap((d) => [
     { year: d.year, value: d.projected, series: labels.projected },
@@ -150,16 +151,20 @@ export const trajectoryPlot: DrawChart = (Plot, r, labels, locale, width, sized 
       range: ['#0b5cad', '#7f8c8d', '#c0392b', '#1b7f3a', '#d35400', '#8e44ad'],
     },
     marks: [
-      // The gap: red where the projection is above the 2030 target path, green where below.
-      Plot.differenceY(rows, {
-        x: 'year',
-        y1: 'linear',
-        y2: 'projected',
-        positiveFill: '#c0392b',
-        negativeFill: '#1b7f3a',
-        fillOpacity: 0.18,
-        stroke: 'none',
-      }),
+      // The gap: red where the projection is above the 2030 target path, green where below; only
+      // over the years that have both (Plot cannot draw a difference with no points).
+      Plot.differenceY(
+        rows.filter((d) => d.projected !== null && d.linear !== null),
+        {
+          x: 'year',
+          y1: 'linear',
+          y2: 'projected',
+          positiveFill: '#c0392b',
+          negativeFill: '#1b7f3a',
+          fillOpacity: 0.18,
+          stroke: 'none',
+        },
+      ),
       Plot.lineY(
         long.filter((d) => d.series !== labels.projected && d.series !== labels.bau),
         { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2 * k, strokeDasharray: `${6 * k},${4 * k}` },
@@ -179,7 +184,7 @@ export const trajectoryPlot: DrawChart = (Plot, r, labels, locale, width, sized 
 
 export const wedgesPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
   const long = r.measures.flatMap((m) =>
-    r.years.map((year, i) => ({ year, value: m.values[i] ?? 0, measure: m.name })),
+    r.years.map((year, i) => ({ year, value: m.values[i] ?? null, measure: m.name })),
   );
   const dims = size(width, sized);
   return Plot.plot({

@@ -151,10 +151,12 @@ function CompareResults(props: { comparison: Comparison; plot: Plot | undefined;
               <tr>
                 <th scope="row">{s.name}</th>
                 <Show
-                  when={s.result}
+                  when={s.result && s.result.broken.length === 0 ? s.result : null}
                   fallback={
                     <td colSpan={5} class="compare-failed">
-                      {t('compareFailed', { message: s.error ?? '' })}
+                      {s.result
+                        ? `${t('cannotComputeTitle')}: ${t('compareOpenToSee')}`
+                        : t('compareFailed', { message: s.error ?? '' })}
                     </td>
                   }
                 >
@@ -266,14 +268,18 @@ function drawComparison(
 ): Element {
   const evaluated = comparison.scenarios.filter((s) => s.result !== null);
   const rows = evaluated.flatMap((s) =>
-    (s.result?.years ?? []).map((year, i) => ({ year, value: s.result?.projected[i] ?? 0, series: s.name })),
+    (s.result?.years ?? []).map((year, i) => ({
+      year,
+      value: s.result?.projected[i] ?? null,
+      series: s.name,
+    })),
   );
   const first = evaluated[0];
   const targetName = first ? opts.target(first.name) : '';
   const target = first?.result
     ? first.result.years.map((year, i) => ({
         year,
-        value: first.result?.targets.linear[i] ?? 0,
+        value: first.result?.targets.linear[i] ?? null,
         series: targetName,
       }))
     : [];

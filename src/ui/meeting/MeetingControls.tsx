@@ -2,7 +2,9 @@
 // slides and puts focus back on itself when they close.
 import { Show, createSignal, lazy } from 'solid-js';
 import type { AppState } from '../../state/createAppState';
+import { createScenarioChecks } from '../../state/createScenarioChecks';
 import type { WorkbookSession } from '../../state/createWorkbookSession';
+import { selectCell } from '../ScenarioResults';
 import { useI18n } from '../i18nContext';
 import './meeting.css';
 
@@ -30,7 +32,25 @@ export function MeetingControls(props: { app: AppState }) {
         </button>
       </Show>
       <Show when={open() && session()?.isScenario() ? session() : null} keyed>
-        {(s) => <MeetingMode result={s.scenario} workbookName={() => s.doc().meta.name} onExit={exit} />}
+        {(s) => {
+          const checks = createScenarioChecks({
+            doc: s.doc,
+            result: s.scenario,
+            traceErrors: (names) => props.app.engine.traceErrors(names),
+          });
+          return (
+            <MeetingMode
+              result={s.scenario}
+              workbookName={() => s.doc().meta.name}
+              onExit={exit}
+              check={checks.check}
+              onSelectCell={(cell) => {
+                exit();
+                selectCell(s, cell);
+              }}
+            />
+          );
+        }}
       </Show>
     </>
   );

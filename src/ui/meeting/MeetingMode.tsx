@@ -16,7 +16,14 @@ import {
 import { Portal } from 'solid-js/web';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { keyFiguresSentence, macSentence, trajectorySentence, wedgesSentence } from '../../i18n/sentences';
+import type { ErrorOrigin, ScenarioCheck } from '../../core/scenario/errorOrigin';
+import {
+  cannotComputeSentence,
+  keyFiguresSentence,
+  macSentence,
+  trajectorySentence,
+  wedgesSentence,
+} from '../../i18n/sentences';
 import type { UiLocale } from '../../i18n/strings';
 import { type ChartFormat, exportChart } from '../charts/exportChart';
 import {
@@ -28,6 +35,7 @@ import {
   trajectoryPlot,
   wedgesPlot,
 } from '../charts/plots';
+import { OriginButtons } from '../charts/OriginButtons';
 import { useI18n } from '../i18nContext';
 import { comparisonPlot, comparisonSentence } from './comparison';
 
@@ -47,8 +55,22 @@ export function MeetingMode(props: {
   result: Accessor<ScenarioResult | null>;
   workbookName: Accessor<string>;
   onExit: () => void;
+  /** The result checked: when it cannot be computed every slide says so and names the cell. */
+  check?: Accessor<ScenarioCheck | null>;
+  /** Leave the meeting and select a cell (an error's origin). */
+  onSelectCell?: (cell: Pick<ErrorOrigin, 'sheetId' | 'row' | 'col'>) => void;
 }) {
   const { t, locale } = useI18n();
+  const shown = () => props.check?.()?.result ?? props.result();
+  const failed = () => {
+    const c = props.check?.();
+    return c && !c.computable ? c : null;
+  };
+  /** A slide's sentence, or what stops the result and where. */
+  const say = (s: Slide, r: ScenarioResult) => {
+    const f = failed();
+    return f ? cannotComputeSentence(f.origins, locale()) : s.sentence(r, locale());
+  };
   const [plot] = createResource(() => import('@observablehq/plot'));
   const [index, setIndex] = createSignal(0);
   let root: HTMLDivElement | undefined;
@@ -111,7 +133,13 @@ export function MeetingMode(props: {
 
   function save(format: ChartFormat): void {
     if (!chartHost) return;
-    const file = { workbook: props.workbookName(), chart: slide().id, title: slide().title };
+    const f = failed();
+    const file = {
+      workbook: props.workbookName(),
+      chart: slide().id,
+      title: slide().title,
+      ...(f ? { note: cannotComputeSentence(f.origins, locale()) } : {}),
+    };
     exportChart(chartHost, format, file).catch((error: unknown) =>
       console.error('chart export failed', error),
     );
@@ -163,7 +191,7 @@ export function MeetingMode(props: {
         <p id="meeting-keys" class="visually-hidden">
           {t('meetingKeys')}
         </p>
-        <Show when={props.result()}>
+        <Show when={shown()}>
           {(r) => (
             <section
               class="meeting-slide"
@@ -171,6 +199,14 @@ export function MeetingMode(props: {
               aria-labelledby="meeting-slide-title"
             >
               <h2 id="meeting-slide-title">{slide().title}</h2>
+              <Show when={failed()}>
+                {(f) => (
+                  <div class="meeting-cannot-compute" role="alert" data-testid="cannot-compute">
+                    <strong>{t('cannotComputeTitle')}</strong>
+                    <OriginButtons origins={f().origins} onSelect={(o) => props.onSelectCell?.(o)} />
+                  </div>
+                )}
+              </Show>
               <Switch>
                 <Match when={slide().draw} keyed>
                   {(draw) => (
@@ -180,12 +216,12 @@ export function MeetingMode(props: {
                         draw={draw}
                         result={r()}
                         labels={labels()}
-                        label={`${slide().title}. ${slide().sentence(r(), locale())}`}
+                        label={`${slide().title}. ${say(slide(), r())}`}
                         ref={(el) => {
                           chartHost = el;
                         }}
                       />
-                      <figcaption class="sentence">{slide().sentence(r(), locale())}</figcaption>
+                      <figcaption class="sentence">{say(slide(), r())}</figcaption>
                     </figure>
                   )}
                 </Match>
@@ -236,7 +272,7 @@ export function MeetingMode(props: {
                         )}
                       </For>
                     </dl>
-                    <p class="sentence">{slide().sentence(r(), locale())}</p>
+                    <p class="sentence">{say(slide(), r())}</p>
                   </div>
                 </Match>
               </Switch>

@@ -24,7 +24,8 @@ export const comparisonPlot: DrawChart = (Plot, r, labels, locale, width, sized 
   const rows = comparedYears(r).flatMap((year) => {
     const i = r.years.indexOf(year);
     const values = [r.bau[i], r.projected[i], r.targets.linear[i], r.targets.neutral[i]];
-    return series.map((name, s) => ({ year: String(year), series: name, value: values[s] ?? 0 }));
+    // No number (an error upstream) draws no bar, never a bar at 0.
+    return series.map((name, s) => ({ year: String(year), series: name, value: values[s] ?? null }));
   });
   const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
   return Plot.plot({
@@ -75,10 +76,12 @@ export function comparisonSentence(r: ScenarioResult, locale: UiLocale): string 
   return comparedYears(r)
     .map((year, n) => {
       const i = r.years.indexOf(year);
-      const projected = r.projected[i] ?? 0;
-      const bau = r.bau[i] ?? 0;
+      const projected = r.projected[i] ?? null;
+      const bau = r.bau[i] ?? null;
       const isTargetYear = year === r.key.targetYear && n === 0;
-      const target = (isTargetYear ? r.targets.linear[i] : r.targets.neutral[i]) ?? 0;
+      const target = (isTargetYear ? r.targets.linear[i] : r.targets.neutral[i]) ?? null;
+      // A year the result cannot give is not said as a figure (the views say why instead).
+      if (projected === null || bau === null || target === null) return '';
       const path = isTargetYear
         ? sv
           ? 'på målbanan'
@@ -90,5 +93,6 @@ export function comparisonSentence(r: ScenarioResult, locale: UiLocale): string 
         ? `År ${year} ligger scenariot på ${t(projected)}, mot ${t(bau)} utan åtgärder och ${t(target)} ${path}.`
         : `In ${year} the scenario is at ${t(projected)}, against ${t(bau)} without measures and ${t(target)} ${path}.`;
     })
+    .filter(Boolean)
     .join(' ');
 }

@@ -1,0 +1,53 @@
+// The results pane's content: the scenario checked (createScenarioChecks) and drawn by the lazy
+// ScenarioPanel; an error's origin or a value out of range selects its cell in the grid.
+import { lazy } from 'solid-js';
+import { type ScenarioChecksSource, createScenarioChecks } from '../state/createScenarioChecks';
+import type { WorkbookSession } from '../state/createWorkbookSession';
+import { ParametersView } from './ParametersView';
+import type { CellTarget } from './charts/ScenarioPanel';
+
+const ScenarioPanel = lazy(() =>
+  import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
+);
+
+/** Show a cell to the planner: its sheet, the cell selected, the grid focused. */
+export function selectCell(session: WorkbookSession, cell: CellTarget, focusGrid?: () => void): void {
+  session.switchSheet(cell.sheetId);
+  const at = { row: cell.row, col: cell.col };
+  session.select({ active: at, extent: at });
+  focusGrid?.();
+}
+
+export function ScenarioResults(props: {
+  session: WorkbookSession;
+  traceErrors: ScenarioChecksSource['traceErrors'];
+  focusGrid?: () => void;
+}) {
+  const checks = createScenarioChecks({
+    doc: props.session.doc,
+    result: props.session.scenario,
+    traceErrors: (names) => props.traceErrors(names),
+  });
+  return (
+    <>
+      <ScenarioPanel
+        result={props.session.scenario}
+        workbookName={() => props.session.doc().meta.name}
+        check={checks.check}
+        warnings={checks.warnings}
+        onSelectCell={(cell) => selectCell(props.session, cell, props.focusGrid)}
+      />
+      <ParametersView
+        parameters={checks.parameters}
+        doc={props.session.doc}
+        onSet={(p, value) =>
+          props.session.execute(
+            { type: 'setCells', sheetId: p.sheetId, row: p.row, col: p.col, values: [[value]] },
+            'edit-parameter',
+          )
+        }
+        onSelect={(p) => selectCell(props.session, p, props.focusGrid)}
+      />
+    </>
+  );
+}
