@@ -10,6 +10,7 @@ import {
   test,
   waitForWorkbook,
 } from './support/app';
+import { ENGINE_LOAD_MS, slowStep } from './support/timeouts';
 
 test.describe('engine worker killed', () => {
   test.use({ allowEngineRestart: true });
@@ -26,7 +27,7 @@ test.describe('engine worker killed', () => {
 
     await setCell(page, 'A16', '=A15*2');
     await setCell(page, 'A17', 'efter');
-    await expectCell(page, 'A16', '42', 15_000);
+    await expectCell(page, 'A16', '42', slowStep(ENGINE_LOAD_MS));
     const notice = page
       .getByRole('status')
       .filter({ hasText: 'The calculation engine stopped and was restarted' });

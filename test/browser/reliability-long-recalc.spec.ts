@@ -51,9 +51,15 @@ test('a long recalculation can be cancelled: the edit is undone, not lost, and t
   await expect(cancel).toBeEnabled();
 
   // Meanwhile the page answers: frames keep coming, the name box moves the selection.
+  // More than 20 frames within one second (polled, so no fixed sleep: it passes as soon as they came).
   const before = await beats(page);
-  await page.waitForTimeout(1_000);
-  expect((await beats(page)) - before, 'animation frames during the calculation').toBeGreaterThan(20);
+  await expect
+    .poll(async () => (await beats(page)) - before, {
+      message: 'animation frames during the calculation',
+      timeout: 1_000,
+      intervals: [50],
+    })
+    .toBeGreaterThan(20);
   await goToCell(page, 'C3');
   await goToCell(page, 'B1');
   await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveValue(SLOW_FORMULA);
@@ -70,7 +76,9 @@ test('a long recalculation can be cancelled: the edit is undone, not lost, and t
   expect(await formulaOf(page, 'B1')).toBe('');
   await expectCell(page, 'B1', '');
   await expectCell(page, 'A2', '15');
-  expect(Date.now() - started, 'cancelled well before the calculation could end').toBeLessThan(9_000);
+  // Compared below with the time the same calculation takes when left to finish, on the same machine
+  // at the same moment (a fixed 9 s failed at load 24, where everything, the calculation too, is slower).
+  const cancelledAfter = Date.now() - started;
 
   // Redo (in the notice) brings the cancelled edit back; this time it is left to finish.
   await notice.getByRole('button', { name: 'Redo', exact: true }).click();
@@ -80,10 +88,14 @@ test('a long recalculation can be cancelled: the edit is undone, not lost, and t
   await expect
     .poll(async () => (await cell(page, 'B1').textContent()) ?? '', { timeout: 45_000 })
     .toMatch(/^\d\.\d+E\d+$/);
+  const calculationMs = Date.now() - redone;
   test.info().annotations.push({
     type: 'recalculation',
-    description: `the formula took ${Date.now() - redone} ms in the worker`,
+    description: `the formula took ${calculationMs} ms in the worker; the cancel was done after ${cancelledAfter} ms`,
   });
+  expect(cancelledAfter, 'cancelled (and the engine rebuilt) before the calculation could end').toBeLessThan(
+    calculationMs,
+  );
   await expect(progress).toBeHidden();
 
   // The engine keeps working: a new edit computes.

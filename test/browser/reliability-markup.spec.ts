@@ -24,6 +24,7 @@ import {
   waitForWorkbook,
   workbookNames,
 } from './support/app';
+import { CHART_MS, EXCEL_IMPORT_MS, slowStep } from './support/timeouts';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
@@ -136,7 +137,7 @@ test('a measure title with markup appears as text in the chart legend, table and
   await openFromList(page, `Open ${DALARNA}`);
   const results = page.getByRole('complementary', { name: 'Scenario results' });
   const wedges = results.getByRole('figure', { name: 'Reductions per measure' });
-  await expect(wedges.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(wedges.locator('svg').first()).toBeVisible({ timeout: slowStep(CHART_MS) });
   await page.getByRole('button', { name: 'Add measure', exact: true }).click();
   await dialog(page)
     .getByRole('radio', { name: /Flergångssprutor/ })
@@ -155,7 +156,7 @@ test('a measure title with markup appears as text in the chart legend, table and
   await page.getByRole('button', { name: 'Meeting mode', exact: true }).click();
   const meeting = page.getByRole('dialog', { name: `Meeting mode: ${DALARNA}` });
   await expect(meeting).toBeVisible();
-  await expect(meeting.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(meeting.locator('svg').first()).toBeVisible({ timeout: slowStep(CHART_MS) });
   await expectNothingRan(page);
   await page.keyboard.press('Escape');
 });
@@ -245,8 +246,8 @@ test('an imported .bana.json, a shared link and an .xlsx with markup names show 
         buffer: xlsx,
       },
     ]);
-    await expect(other.getByRole('dialog')).toHaveCount(0, { timeout: 15_000 });
-    await expect(title(other)).not.toHaveText(`Arbetsbok ${IMG}`, { timeout: 15_000 });
+    await expect(other.getByRole('dialog')).toHaveCount(0, { timeout: slowStep(EXCEL_IMPORT_MS) });
+    await expect(title(other)).not.toHaveText(`Arbetsbok ${IMG}`, { timeout: slowStep(EXCEL_IMPORT_MS) });
     // The .xlsx gives the workbook its file name; sheets and cells are as they were.
     await expect(title(other)).toContainText(IMG);
     expect(await tabNames(other)).toEqual([SHEET_A, SHEET_B]);
