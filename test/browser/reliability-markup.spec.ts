@@ -24,6 +24,7 @@ import {
   waitForWorkbook,
   workbookNames,
 } from './support/app';
+import { chooseExcelFile } from './support/files';
 import { CHART_MS, EXCEL_IMPORT_MS, slowStep } from './support/timeouts';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
@@ -237,15 +238,7 @@ test('an imported .bana.json, a shared link and an .xlsx with markup names show 
     await expect(other.getByRole('status').filter({ hasText: 'from a link' })).toBeVisible();
     await expectMarkupWorkbook(other);
 
-    const chooser = other.waitForEvent('filechooser');
-    await other.getByRole('button', { name: 'Import Excel', exact: true }).click();
-    await (await chooser).setFiles([
-      {
-        name: `${IMG}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: xlsx,
-      },
-    ]);
+    await chooseExcelFile(other, `${IMG}.xlsx`, xlsx);
     await expect(other.getByRole('dialog')).toHaveCount(0, { timeout: slowStep(EXCEL_IMPORT_MS) });
     await expect(title(other)).not.toHaveText(`Arbetsbok ${IMG}`, { timeout: slowStep(EXCEL_IMPORT_MS) });
     // The .xlsx gives the workbook its file name; sheets and cells are as they were.
