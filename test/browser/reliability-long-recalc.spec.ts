@@ -76,9 +76,7 @@ test('a long recalculation can be cancelled: the edit is undone, not lost, and t
   expect(await formulaOf(page, 'B1')).toBe('');
   await expectCell(page, 'B1', '');
   await expectCell(page, 'A2', '15');
-  // Compared below with the time the same calculation takes when left to finish, on the same machine
-  // at the same moment (a fixed 9 s failed at load 24, where everything, the calculation too, is slower).
-  const cancelledAfter = Date.now() - started;
+  expect(Date.now() - started, 'cancelled well before the calculation could end').toBeLessThan(9_000);
 
   // Redo (in the notice) brings the cancelled edit back; this time it is left to finish.
   await notice.getByRole('button', { name: 'Redo', exact: true }).click();
@@ -88,14 +86,10 @@ test('a long recalculation can be cancelled: the edit is undone, not lost, and t
   await expect
     .poll(async () => (await cell(page, 'B1').textContent()) ?? '', { timeout: 45_000 })
     .toMatch(/^\d\.\d+E\d+$/);
-  const calculationMs = Date.now() - redone;
   test.info().annotations.push({
     type: 'recalculation',
-    description: `the formula took ${calculationMs} ms in the worker; the cancel was done after ${cancelledAfter} ms`,
+    description: `the formula took ${Date.now() - redone} ms in the worker`,
   });
-  expect(cancelledAfter, 'cancelled (and the engine rebuilt) before the calculation could end').toBeLessThan(
-    calculationMs,
-  );
   await expect(progress).toBeHidden();
 
   // The engine keeps working: a new edit computes.
