@@ -1,11 +1,26 @@
 // Browser tests: @playwright/test drives Debian's Chromium (never a downloaded build) against the
 // production build served by `vite preview`, so what we test is what we ship.
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
+import { freePortSync } from './test/browser/support/freePort';
 
 const isCI = Boolean(process.env.CI);
-// Several developers may run browser tests at once on one machine: each can pick a port (and outDir).
-const port = Number(process.env.PW_PORT ?? 4173);
+
+// The test server gets a port the OS says is free, so it never meets a server the user runs (a
+// `vite preview` on 4173 used to fail every test). This file is loaded again in every worker
+// process: the port goes into the environment, which the workers inherit, so all agree on it.
+// PW_PORT (and PW_DIST for the build's directory) still choose them by hand.
+const portChosenByHand = process.env.PW_PORT !== undefined;
+process.env.PW_PORT ??= String(freePortSync());
+const port = Number(process.env.PW_PORT);
 const outDir = process.env.PW_DIST ?? 'dist';
+
+/**
+ * The budget, with 2 workers on 2 cores: the whole suite took about 8 minutes on a quiet machine;
+ * at load 26–41 it ran 36 of 106 tests in 14 minutes (2 Dec 2026). 15 minutes leaves headroom for
+ * a machine at load 4 and still keeps `bash .ci/run` (npm ci, check, unit tests) under 20.
+ */
+const SUITE_BUDGET_MS = 15 * 60_000;
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -14,10 +29,15 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: isCI,
   retries: 0,
-  workers: 2,
+  // One worker per core: each drives a Chromium page plus the app's engine worker, so more would
+  // only queue for the CPU. PW_WORKERS overrides (e.g. 1 on a busy machine).
+  workers: Number(process.env.PW_WORKERS) || Math.max(2, availableParallelism()),
+  // Per-test and per-expect limits stay short so a hang shows quickly; the few slow states (first
+  // engine load, app start after a reload, charts, imports) wait with their own named timeouts
+  // from test/browser/support/timeouts.ts.
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  globalTimeout: isCI ? 10 * 60_000 : 0,
+  globalTimeout: isCI ? SUITE_BUDGET_MS : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://localhost:${port}`,
@@ -49,11 +69,14 @@ export default defineConfig({
       },
     },
   ],
+  // One production build per run, shared by every worker through one `vite preview`.
   webServer: {
     command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
-    reuseExistingServer: !isCI,
-    timeout: 120_000,
+    // Reusing only makes sense on a port someone chose on purpose; a fresh port has nothing to reuse.
+    reuseExistingServer: !isCI && portChosenByHand,
+    // The build is the slow step: 18 s at load 7–9 and 32 s at load 28 on 2 cores (measured).
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

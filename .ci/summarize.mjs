@@ -43,6 +43,8 @@ function fromPlaywright(report) {
     notes: [],
   };
   if (stats.flaky) counts.notes.push(`playwright: ${stats.flaky} flaky test(s) counted as passed`);
+  // The suite's wall time, to hold against its budget (the global timeout in playwright.config.ts).
+  if (stats.duration) counts.notes.push(`playwright: the suite took ${Math.round(stats.duration / 1000)} s`);
   // Errors outside tests: the web server did not start, a spec file failed to load, global timeout.
   const errors = report.errors ?? [];
   if (errors.length > 0) {

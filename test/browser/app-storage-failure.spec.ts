@@ -96,7 +96,8 @@ test.describe('storage failures', () => {
       await setCell(page, 'A25', 'i minnet');
       await expectCell(page, 'A25', 'i minnet');
       // Still there after the save queue has tried (and failed) to write.
-      await page.waitForTimeout(1_000);
+      await page.evaluate(() => (window as unknown as { __bana: { flush(): Promise<void> } }).__bana.flush());
+      await expect(saveState(page)).toHaveText('Not saved');
       await expect(warning).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(1);
       await expectCell(page, 'A25', 'i minnet');

@@ -16,6 +16,7 @@ import {
   test,
   title,
   visibleCells,
+  waitForWorkbook,
   workbookNames,
 } from './support/app';
 
@@ -94,6 +95,7 @@ test.describe('workbook list', () => {
 
     // And it stays deleted after a reload.
     await page.reload();
+    await waitForWorkbook(page);
     await expect(title(page)).toHaveText(SEED_NAME);
     expect((await workbookNames(page)).sort()).toEqual([...FIRST_RUN_NAMES, `${SEED_NAME} (copy)`].sort());
   });

@@ -12,6 +12,7 @@ import {
   title,
 } from './support/app';
 import { compareScenarios, openVersions, saveVersion } from './support/versions';
+import { CHART_MS, slowStep } from './support/timeouts';
 
 const [STOCKHOLM, DALARNA] = SHIPPED_SCENARIO_NAMES as [string, string];
 
@@ -35,7 +36,7 @@ test('the shipped scenarios side by side: chart, key figures, differing inputs a
   expect(normaliseSpaces(await baseYear.innerText())).toBe('Basår Baslinje år 2024 2018');
 
   const chart = compare.getByRole('img', { name: /^Projected emissions of the scenarios\. / });
-  await expect(chart.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(chart.locator('svg').first()).toBeVisible({ timeout: slowStep(CHART_MS) });
   await expect(compare.locator('.compare-sentence')).toHaveText(
     new RegExp(`^${STOCKHOLM} reaches [−+]\\d+% by 2030, ${DALARNA} [−+]\\d+%\\.`),
   );

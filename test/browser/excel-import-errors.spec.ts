@@ -12,25 +12,13 @@ import {
   title,
   workbookNames,
 } from './support/app';
+import { chooseExcelFile } from './support/files';
+import { EXCEL_IMPORT_MS, slowStep } from './support/timeouts';
 
 const ExcelJS: typeof ExcelJSModule =
   (ExcelJSModule as { Workbook?: unknown }).Workbook !== undefined
     ? ExcelJSModule
     : (ExcelJSModule as unknown as { default: typeof ExcelJSModule }).default;
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function chooseFile(
-  page: import('@playwright/test').Page,
-  name: string,
-  buffer: Buffer,
-): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import Excel' }).click(),
-  ]);
-  await chooser.setFiles({ name, mimeType: XLSX_MIME, buffer });
-}
 
 test('lists functions Bana does not know, with their cells, and keeps the formulas', async ({ page }) => {
   const wb = new ExcelJS.Workbook();
@@ -42,8 +30,8 @@ test('lists functions Bana does not know, with their cells, and keeps the formul
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await openApp(page);
-  await chooseFile(page, 'okända funktioner.xlsx', buffer);
-  await expect(title(page)).toHaveText('okända funktioner');
+  await chooseExcelFile(page, 'okända funktioner.xlsx', buffer);
+  await expect(title(page)).toHaveText('okända funktioner', { timeout: slowStep(EXCEL_IMPORT_MS) });
   const notice = page.getByRole('alert').filter({ hasText: 'unknown to Bana' });
   await expect(notice).toContainText('WEBSERVICE (Blad1!B1, Blad1!B3)');
   await expect(notice).toContainText('FOOBAR (Blad1!B3)');
@@ -58,9 +46,10 @@ test('refuses a damaged .xlsx with a clear message and leaves the workbooks as t
   await openApp(page);
   const before = await workbookNames(page);
   const random = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256));
-  await chooseFile(page, 'trasig.xlsx', random);
+  await chooseExcelFile(page, 'trasig.xlsx', random);
   await expect(page.getByRole('alert')).toContainText(
     '“trasig.xlsx” could not be imported: it is not a readable Excel workbook (.xlsx), or it is damaged. Nothing was changed.',
+    { timeout: slowStep(EXCEL_IMPORT_MS) },
   );
   await expect(title(page)).toHaveText(SEED_NAME);
   expect(await workbookNames(page)).toEqual(before);
@@ -77,7 +66,7 @@ test('names the formulas whose functions may compute differently from Excel', as
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await openApp(page);
-  await chooseFile(page, 'avvikelser.xlsx', buffer);
+  await chooseExcelFile(page, 'avvikelser.xlsx', buffer);
   await expect(title(page)).toHaveText('avvikelser');
   const notice = page.getByRole('status').filter({ hasText: 'may compute differently from Excel' });
   await expect(notice).toContainText('3 formulas use functions that may compute differently from Excel');

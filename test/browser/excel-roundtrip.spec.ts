@@ -13,6 +13,8 @@ import {
   title,
   visibleCells,
 } from './support/app';
+import { chooseExcelFile } from './support/files';
+import { EXCEL_IMPORT_MS, slowStep } from './support/timeouts';
 
 /** Cells whose formulas must come back as written: same-sheet, cross-sheet (quoted names) and a named expression. */
 const FORMULAS: Record<string, Record<string, string>> = {
@@ -58,16 +60,8 @@ test('exports the seed workbook as .xlsx and imports it in a fresh browser with 
   const errors: string[] = [];
   fresh.on('pageerror', (error) => errors.push(error.message));
   await openApp(fresh);
-  const [chooser] = await Promise.all([
-    fresh.waitForEvent('filechooser'),
-    fresh.getByRole('button', { name: 'Import Excel' }).click(),
-  ]);
-  await chooser.setFiles({
-    name: 'Klimatfond från Excel.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: bytes,
-  });
-  await expect(title(fresh)).toHaveText('Klimatfond från Excel');
+  await chooseExcelFile(fresh, 'Klimatfond från Excel.xlsx', bytes);
+  await expect(title(fresh)).toHaveText('Klimatfond från Excel', { timeout: slowStep(EXCEL_IMPORT_MS) });
   await expect(
     fresh.getByRole('status').filter({ hasText: 'Imported “Klimatfond från Excel”.' }),
   ).toBeVisible();

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, normaliseSpaces, openApp, openFromList, test, title } from './support/app';
+import { CHART_MS, slowStep } from './support/timeouts';
 
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
 const FILE_STEM = 'region-dalarna-mot-75-till-2030';
@@ -21,7 +22,7 @@ async function openDalarna(page: Page): Promise<void> {
   await openFromList(page, `Open ${DALARNA}`);
   await expect(title(page)).toHaveText(DALARNA);
   await expect(figure(page, 'Emissions against the targets').locator('svg').first()).toBeVisible({
-    timeout: 15_000,
+    timeout: slowStep(CHART_MS),
   });
 }
 
@@ -88,7 +89,7 @@ test('meeting mode walks the five slides by keyboard and Esc returns focus to it
     ).toBeGreaterThanOrEqual(28);
     if (isChart) {
       const chart = slide.getByRole('img', { name: new RegExp(`^${name}\\. `) });
-      await expect(chart.locator('svg').last()).toBeVisible({ timeout: 15_000 });
+      await expect(chart.locator('svg').last()).toBeVisible({ timeout: slowStep(CHART_MS) });
       // The sentence sits under the chart, inside the window.
       const chartBox = await chart.boundingBox();
       const wordsBox = await words.boundingBox();
@@ -169,7 +170,7 @@ test('charts download as a standalone SVG with its legend and as a PNG at twice 
   const meeting = await enterMeeting(page);
   await page.keyboard.press('ArrowRight');
   await expect(meeting.getByRole('heading', { level: 2 })).toHaveText('Reductions per measure');
-  await expect(meeting.getByRole('img').locator('svg').last()).toBeVisible({ timeout: 15_000 });
+  await expect(meeting.getByRole('img').locator('svg').last()).toBeVisible({ timeout: slowStep(CHART_MS) });
   const wedges = await downloaded(page, () =>
     meeting.getByRole('button', { name: 'Download Reductions per measure as SVG' }).click(),
   );
@@ -224,7 +225,7 @@ test('printing shows the key figures and charts with their sentences, not the gr
 test('meeting mode text has at least WCAG AA contrast against its background', async ({ page }) => {
   await openDalarna(page);
   const meeting = await enterMeeting(page);
-  await expect(meeting.getByRole('img').locator('svg').last()).toBeVisible({ timeout: 15_000 });
+  await expect(meeting.getByRole('img').locator('svg').last()).toBeVisible({ timeout: slowStep(CHART_MS) });
   const ratios = await meeting.evaluate((root) => {
     const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
     const luminance = ([r = 0, g = 0, b = 0]: number[]) => {

@@ -2,16 +2,8 @@
 // script, no eval, nothing from elsewhere. Every violation is recorded, in the page and in its console
 // (which also reports those of the engine worker), and there must be none.
 import type { Page } from '@playwright/test';
-import {
-  SHIPPED_SCENARIO_NAMES,
-  expect,
-  expectCell,
-  openApp,
-  openFromList,
-  setCell,
-  test,
-  title,
-} from './support/app';
+import { SHIPPED_SCENARIO_NAMES, expect, expectCell, openApp, setCell, test } from './support/app';
+import { openMeetingMode, openScenario } from './support/scenario';
 import { compareScenarios } from './support/versions';
 
 const [STOCKHOLM, DALARNA] = SHIPPED_SCENARIO_NAMES as [string, string];
@@ -71,18 +63,10 @@ test('the main flows cause no Content-Security-Policy violation', async ({ page 
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
 
   // A scenario's charts (SVG from Observable Plot, with their style attributes).
-  await openFromList(page, `Open ${DALARNA}`);
-  await expect(title(page)).toHaveText(DALARNA);
-  const results = page.getByRole('complementary', { name: 'Scenario results' });
-  await expect(
-    results.getByRole('figure', { name: 'Emissions against the targets' }).locator('svg').first(),
-  ).toBeVisible({ timeout: 15_000 });
+  await openScenario(page, DALARNA);
 
   // Meeting mode.
-  await page.getByRole('button', { name: 'Meeting mode', exact: true }).click();
-  const meeting = page.getByRole('dialog', { name: `Meeting mode: ${DALARNA}` });
-  await expect(meeting).toBeVisible();
-  await expect(meeting.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  const meeting = await openMeetingMode(page, DALARNA);
   await page.keyboard.press('Escape');
   await expect(meeting).toBeHidden();
 

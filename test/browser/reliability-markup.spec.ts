@@ -24,6 +24,8 @@ import {
   waitForWorkbook,
   workbookNames,
 } from './support/app';
+import { chooseExcelFile } from './support/files';
+import { CHART_MS, EXCEL_IMPORT_MS, slowStep } from './support/timeouts';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
@@ -136,7 +138,7 @@ test('a measure title with markup appears as text in the chart legend, table and
   await openFromList(page, `Open ${DALARNA}`);
   const results = page.getByRole('complementary', { name: 'Scenario results' });
   const wedges = results.getByRole('figure', { name: 'Reductions per measure' });
-  await expect(wedges.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(wedges.locator('svg').first()).toBeVisible({ timeout: slowStep(CHART_MS) });
   await page.getByRole('button', { name: 'Add measure', exact: true }).click();
   await dialog(page)
     .getByRole('radio', { name: /Flergångssprutor/ })
@@ -155,7 +157,7 @@ test('a measure title with markup appears as text in the chart legend, table and
   await page.getByRole('button', { name: 'Meeting mode', exact: true }).click();
   const meeting = page.getByRole('dialog', { name: `Meeting mode: ${DALARNA}` });
   await expect(meeting).toBeVisible();
-  await expect(meeting.locator('svg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(meeting.locator('svg').first()).toBeVisible({ timeout: slowStep(CHART_MS) });
   await expectNothingRan(page);
   await page.keyboard.press('Escape');
 });
@@ -236,17 +238,9 @@ test('an imported .bana.json, a shared link and an .xlsx with markup names show 
     await expect(other.getByRole('status').filter({ hasText: 'from a link' })).toBeVisible();
     await expectMarkupWorkbook(other);
 
-    const chooser = other.waitForEvent('filechooser');
-    await other.getByRole('button', { name: 'Import Excel', exact: true }).click();
-    await (await chooser).setFiles([
-      {
-        name: `${IMG}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: xlsx,
-      },
-    ]);
-    await expect(other.getByRole('dialog')).toHaveCount(0, { timeout: 15_000 });
-    await expect(title(other)).not.toHaveText(`Arbetsbok ${IMG}`, { timeout: 15_000 });
+    await chooseExcelFile(other, `${IMG}.xlsx`, xlsx);
+    await expect(other.getByRole('dialog')).toHaveCount(0, { timeout: slowStep(EXCEL_IMPORT_MS) });
+    await expect(title(other)).not.toHaveText(`Arbetsbok ${IMG}`, { timeout: slowStep(EXCEL_IMPORT_MS) });
     // The .xlsx gives the workbook its file name; sheets and cells are as they were.
     await expect(title(other)).toContainText(IMG);
     expect(await tabNames(other)).toEqual([SHEET_A, SHEET_B]);

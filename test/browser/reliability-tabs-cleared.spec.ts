@@ -10,6 +10,7 @@ import {
   setCell,
   test,
   title,
+  waitForStorageIdle,
   waitForWorkbook,
   workbookNames,
 } from './support/app';
@@ -72,7 +73,8 @@ test('persistent storage is asked for once, after the first save, and a grant sh
   await expect.poll(calls).toBe(1);
   await setCell(page, 'A26', 'två');
   await expectSaved(page);
-  await page.waitForTimeout(300);
+  // Had the save started another request, it would have by the time its storage reads are done.
+  await waitForStorageIdle(page);
   expect(await calls()).toBe(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('.notices').getByRole('status')).toHaveCount(0);
@@ -98,6 +100,6 @@ test('persistent storage is asked for once, after the first save, and a grant sh
   await waitForWorkbook(page);
   await setCell(page, 'A27', 'tre');
   await expectSaved(page);
-  await page.waitForTimeout(300);
+  await waitForStorageIdle(page);
   expect(await calls()).toBe(0);
 });

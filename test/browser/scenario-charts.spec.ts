@@ -16,6 +16,7 @@ import {
   test,
   title,
 } from './support/app';
+import { CHART_MS, slowStep } from './support/timeouts';
 
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
 
@@ -44,7 +45,7 @@ async function openDalarna(page: Page): Promise<void> {
   await openFromList(page, `Open ${DALARNA}`);
   await expect(title(page)).toHaveText(DALARNA);
   await expect(figure(page, 'Emissions against the targets').locator('svg').first()).toBeVisible({
-    timeout: 15_000,
+    timeout: slowStep(CHART_MS),
   });
 }
 
@@ -131,7 +132,7 @@ test('a new scenario from a baseline and chosen templates', async ({ page }) => 
   await expect(
     figure(page, 'Emissions against the targets').getByText(/^With these measures emissions fall by 0%/),
   ).toBeVisible({
-    timeout: 15_000,
+    timeout: slowStep(CHART_MS),
   });
   expect(await keyFigure(page, 'costPerTonne')).toMatch(/kr\/t$/);
 });
@@ -148,7 +149,7 @@ test.describe('in Swedish', () => {
         /^Med dessa åtgärder minskar utsläppen med \d+[\s\u00a0]% till 2030; målet −75[\s\u00a0]% nås inte, det saknas [\d\s\u00a0]+ t\./,
       ),
     ).toBeVisible({
-      timeout: 15_000,
+      timeout: slowStep(CHART_MS),
     });
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the app-level browser tests: open Bana, find cells, tabs and banners by role and
 // accessible name, type into cells through the name box and formula bar, and read or seed IndexedDB.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { APP_START_MS, ENGINE_LOAD_MS, slowStep } from './timeouts';
 
 export { expect };
 
@@ -53,8 +54,20 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await waitForWorkbook(page);
 }
 
+/** After a page load or reload: the workbook's grid is on screen and shows the engine's values. */
 export async function waitForWorkbook(page: Page): Promise<void> {
-  await expect(page.getByRole('grid')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('grid')).toBeVisible({ timeout: slowStep(APP_START_MS) });
+  await waitForValues(page);
+}
+
+/**
+ * The engine's values have reached the grid: cells wait (aria-busy) until the first values of a
+ * workbook arrive, which is slow after a page load or opening another workbook (ENGINE_LOAD_MS).
+ */
+export async function waitForValues(page: Page): Promise<void> {
+  const timeout = slowStep(ENGINE_LOAD_MS);
+  await expect(grid(page).locator('[role=gridcell]').first()).toBeVisible({ timeout });
+  await expect(grid(page).locator('[role=gridcell][aria-busy=true]')).toHaveCount(0, { timeout });
 }
 
 /** 0-based row and column of an A1 address. */
@@ -160,12 +173,13 @@ export async function openWorkbookList(page: Page): Promise<Locator> {
 
 /**
  * Click a list button that opens a workbook ("New workbook", "Open X", "Duplicate X") and wait
- * until the panel has closed, which the app does once the workbook is open.
+ * until the panel has closed, which the app does once the workbook is open, and its values show.
  */
 export async function openFromList(page: Page, button: string): Promise<void> {
   const list = await openWorkbookList(page);
   await list.getByRole('button', { name: button, exact: true }).click();
   await expect(list).toBeHidden();
+  await waitForValues(page);
 }
 
 /** Names shown in the workbook list, in order. */
@@ -191,6 +205,28 @@ export async function visibleCells(page: Page): Promise<Record<string, string>> 
       }
     }
     return out;
+  });
+}
+
+/**
+ * Every IndexedDB transaction the app has started so far has finished (and the code awaiting it has
+ * run): a read-write transaction over all its stores is only granted after every earlier one that
+ * overlaps it. A state to wait for before asserting that something did NOT happen after a save.
+ */
+export async function waitForStorageIdle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bana');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
   });
 }
 

@@ -1,6 +1,7 @@
 // Shared steps for the grid's browser tests: open the app, find cells by their ARIA position, move
 // and type the way a person does (name box, keyboard), and read what the page shows.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { APP_START_MS, ENGINE_LOAD_MS, slowStep } from './timeouts';
 
 /** The seed workbook's sheets, in tab order. */
 export const SEED_SHEETS = {
@@ -48,9 +49,11 @@ export function normaliseSpaces(text: string): string {
 /** Open the app on a fresh profile (the seed workbook) with the debug hooks, and wait for values. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/?debug');
-  await expect(page.getByRole('grid', { name: SEED_SHEETS.fund, exact: true })).toBeVisible();
+  await expect(page.getByRole('grid', { name: SEED_SHEETS.fund, exact: true })).toBeVisible({
+    timeout: slowStep(APP_START_MS),
+  });
   // The seed total is computed by the engine worker: once it shows, values have arrived.
-  await expect(cell(page, 'C15')).not.toHaveText('');
+  await expect(cell(page, 'C15')).not.toHaveText('', { timeout: slowStep(ENGINE_LOAD_MS) });
 }
 
 /** The grid of the active sheet. */

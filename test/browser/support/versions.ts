@@ -2,6 +2,7 @@
 // Compare scenarios dialog, found by role and accessible name as a person would.
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './app';
+import { COMPARE_MS, slowStep } from './timeouts';
 
 /** Open the Versions dialog of the open workbook. */
 export async function openVersions(page: Page): Promise<Locator> {
@@ -36,6 +37,8 @@ export async function compareScenarios(page: Page, names: string[]): Promise<Loc
   for (const box of await choices.getByRole('checkbox').all()) await box.uncheck();
   for (const name of names) await choices.getByRole('checkbox', { name, exact: true }).check();
   await compare.getByRole('button', { name: 'Compare', exact: true }).click();
-  await expect(compare.getByRole('table', { name: 'Key figures' })).toBeVisible({ timeout: 20_000 });
+  await expect(compare.getByRole('table', { name: 'Key figures' })).toBeVisible({
+    timeout: slowStep(COMPARE_MS),
+  });
   return compare;
 }
