@@ -2,6 +2,7 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { createWorkerEndpoint } from './engine/engineClient';
+import { holdEndpoint } from './engine/heldEndpoint';
 import { type UiLocale, detectLocale } from './i18n/strings';
 import { createAppState } from './state/createAppState';
 import { createSharing } from './state/createSharing';
@@ -53,11 +54,17 @@ async function main(): Promise<void> {
     onClose: () => onStorageClosed(),
   });
   const timeout = Number(params.get('engineTimeoutMs'));
+  // Reliability tests hold the engine back to see what the app shows before its first answer.
+  let releaseEngine = () => {};
+  const held = params.has('debug') && params.has('holdEngine');
+  const engineReleased = new Promise<void>((resolve) => {
+    releaseEngine = resolve;
+  });
   // Tests lengthen the save debounce so that only a flush (tab hidden or closed) can write an edit.
   const saveDelay = params.has('debug') ? Number(params.get('saveDelayMs')) : Number.NaN;
   const app = await createAppState({
     storage,
-    createEndpoint: createWorkerEndpoint,
+    createEndpoint: held ? holdEndpoint(createWorkerEndpoint, engineReleased) : createWorkerEndpoint,
     engineTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     saveDelayMs: Number.isFinite(saveDelay) && saveDelay > 0 ? saveDelay : undefined,
     locale,
@@ -94,6 +101,7 @@ async function main(): Promise<void> {
   if (params.has('debug')) {
     (window as unknown as { __bana: unknown }).__bana = {
       killEngine: () => app.engine.killWorkerForTesting(),
+      releaseEngine,
       flush: () => app.flush(),
       session: () => app.session(),
     };

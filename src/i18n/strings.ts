@@ -53,6 +53,7 @@ export const en = {
   unsaved: 'Unsaved changes',
   saveFailed: 'Not saved',
   calculating: 'Calculating…',
+  savedValuesShown: 'Showing the last saved values while Bana recalculates…',
   stillCalculating: 'Still calculating… Cancel to undo the last edit and keep working.',
   cancelCalculation: 'Cancel calculation',
   calculationCancelled:
@@ -315,6 +316,7 @@ export const sv: Record<StringKey, string> = {
   unsaved: 'Osparade ändringar',
   saveFailed: 'Inte sparat',
   calculating: 'Räknar…',
+  savedValuesShown: 'Visar senast sparade värden medan Bana räknar om…',
   stillCalculating: 'Räknar fortfarande… Avbryt för att ångra den senaste ändringen och fortsätta arbeta.',
   cancelCalculation: 'Avbryt beräkningen',
   calculationCancelled:

@@ -73,6 +73,10 @@ export async function createAppState(options: AppStateOptions) {
     openTabChannel: options.openTabChannel,
     current: () => session(),
     open,
+    savedValues: (doc) => {
+      const open = session();
+      return open?.doc().id === doc.id ? open.savedValuesFor(doc) : undefined;
+    },
   });
 
   /** Open `doc` in a new session; the same workbook reloaded keeps its sheet and selection. */
@@ -99,6 +103,18 @@ export async function createAppState(options: AppStateOptions) {
     }
     setSession(next);
     void next.loadEngine();
+    // The values stored with this version paint at once; the engine's own answer replaces them.
+    if (!sameWorkbook) {
+      void library
+        .storage()
+        .loadDerivedValues(doc.id)
+        .then((stored) => {
+          if (stored.ok && session() === next) next.showSavedValues(stored.value);
+        })
+        .catch(() => {
+          // A cache: without it the grid waits for the engine, as it always could.
+        });
+    }
   }
 
   /**

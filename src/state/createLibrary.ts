@@ -15,6 +15,7 @@ import type { Result } from '../core/result';
 import { buildScenario } from '../core/scenario/scenario';
 import { type UiLocale, translate } from '../i18n/strings';
 import { type CatalogEntry, type StorageFailure, type WorkbookStorage, isSaveConflict } from '../storage/db';
+import type { DerivedValuesRecord } from '../storage/derivedValues';
 import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
 import type { Notices } from './createNotices';
 import { type TabSyncOptions, createTabSync } from './createTabSync';
@@ -48,6 +49,8 @@ export interface LibraryOptions {
    * tab saved it), so the view (sheet, selection) is kept.
    */
   open(doc: ScenarioDocument, sameWorkbook: boolean): void;
+  /** The last computed values to store with `doc`, when the engine computed exactly that version. */
+  savedValues?(doc: ScenarioDocument): DerivedValuesRecord | undefined;
 }
 
 export type Library = ReturnType<typeof createLibrary>;
@@ -78,7 +81,7 @@ export function createLibrary(options: LibraryOptions) {
       if (writesStopped) return { ok: false, reason: versionChangeFailure() };
       if (discarding.has(doc.id)) return { ok: true, value: undefined };
       if (closing) return saveWhileClosing(doc);
-      const result = await storage.saveIfUnchanged(doc, known.get(doc.id));
+      const result = await storage.saveIfUnchanged(doc, known.get(doc.id), options.savedValues?.(doc));
       if (result.ok) {
         known.set(doc.id, doc.meta.updatedAt);
         refused.delete(doc.id);
@@ -254,7 +257,7 @@ export function createLibrary(options: LibraryOptions) {
   function saveWhileClosing(doc: ScenarioDocument): Promise<Result<void, StorageFailure>> {
     const conflicted =
       refused.has(doc.id) || notices.list().some((n) => n.kind === 'tab-conflict' && n.workbookId === doc.id);
-    if (!conflicted) return storage.save(doc);
+    if (!conflicted) return storage.save(doc, options.savedValues?.(doc));
     const name = translate(locale(), 'conflictCopyName', { name: doc.meta.name });
     return storage.save({ ...doc, id: newScenarioId(), meta: { ...doc.meta, name } });
   }

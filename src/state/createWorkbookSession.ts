@@ -37,6 +37,8 @@ import type {
 } from '../core/grid';
 import type { NamedValues } from '../core/values';
 import type { EngineWorkbook } from '../../workers/contract';
+import type { DerivedValuesRecord } from '../storage/derivedValues';
+import { createSavedValues } from './createSavedValues';
 import { createSheetView } from './createSheetView';
 import { CHART_NAME } from '../core/scenario/layout';
 import { SCENARIO_NAMES, type ScenarioResult, readScenarioResult } from '../core/scenario/result';
@@ -104,10 +106,21 @@ function buildSession(options: WorkbookSessionOptions) {
   const [named, setNamed] = createSignal<NamedValues | null>(null);
   // The engine serves this workbook from now on: its values come here, and a restarted engine is
   // rebuilt from this document.
+  const [namedAt, setNamedAt] = createSignal<{ values: NamedValues; revision: number } | null>(null);
+  const saved = createSavedValues({ view: view.values, named: namedAt });
   const detach = engine.attach({
     source: () => ({ workbook: engineWorkbook(), revision }),
-    values: view.receive,
-    named: (n) => setNamed(n),
+    values: (v) => {
+      saved.confirmed();
+      view.receive(v);
+    },
+    named: (n, at) => {
+      saved.confirmed();
+      batch(() => {
+        setNamed(n);
+        setNamedAt({ values: n, revision: at });
+      });
+    },
   });
   // The viewport still names the previous workbook's sheet; the engine would fail to read it from
   // this one (and restart). The grid sets its own viewport as soon as it renders.
@@ -116,8 +129,24 @@ function buildSession(options: WorkbookSessionOptions) {
   /** Open: build the engine from the document. */
   function loadEngine(): Promise<void> {
     revision++;
+    saved.sent(revision, doc().meta.updatedAt);
     engine.watchNames(isScenario() ? SCENARIO_NAMES : []);
     return engine.load(engineWorkbook(), revision);
+  }
+
+  /**
+   * Paint the values stored with this version of the document (the last viewed region, on its sheet,
+   * and the charts' ranges) until the engine answers; nothing if the record is of another version.
+   */
+  function showSavedValues(record: DerivedValuesRecord | undefined): void {
+    const usable = saved.usable(record, doc());
+    if (!usable) return;
+    const sheetId = usable.view?.sheetId;
+    if (sheetId && findSheet(doc(), sheetId)) switchSheet(sheetId);
+    batch(() => {
+      if (usable.view) view.receive(usable.view);
+      setNamed(usable.named);
+    });
   }
 
   /** The scenario's trajectory, measures and key figures, when this workbook is a scenario. */
@@ -157,6 +186,7 @@ function buildSession(options: WorkbookSessionOptions) {
     // The document in memory holds the time of its last change: it is what the library saves.
     const next = { ...result.doc, meta: { ...result.doc.meta, updatedAt: options.now().toISOString() } };
     revision++;
+    saved.sent(revision, next.meta.updatedAt);
     // The engine first: the worker recalculates while this thread updates the grid, so the value
     // can arrive in the same frame as the closed editor.
     syncEngine(result.changes, next);
@@ -447,6 +477,11 @@ function buildSession(options: WorkbookSessionOptions) {
     moveSheet,
     setCaret,
     setCells,
+    /** True while stored values are shown that the engine has not confirmed yet. */
+    showingSavedValues: saved.showing,
+    showSavedValues,
+    /** The last computed values to store with `doc` (only if the engine computed exactly this version). */
+    savedValuesFor: saved.recordFor,
     /** Stop receiving the engine's values and stop steering its viewport (another workbook is opened). */
     dispose() {
       view.detach();

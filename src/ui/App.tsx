@@ -128,6 +128,11 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
             {t('calculating')}
           </span>
         </Show>
+        <Show when={session().showingSavedValues()}>
+          <span class="calc-state saved-values-state" role="status" aria-live="polite">
+            {t('savedValuesShown')}
+          </span>
+        </Show>
         <div class="header-actions">
           <button
             type="button"
@@ -280,7 +285,11 @@ function Workbook(props: {
   return (
     <main class="workbook">
       <FormulaBar session={s} onJumped={props.focusGrid} onDone={props.focusGrid} />
-      <div class="grid-host" id="sheet-grid-host">
+      <div
+        class="grid-host"
+        id="sheet-grid-host"
+        classList={{ 'showing-saved-values': s.showingSavedValues() }}
+      >
         <Show when={s.activeSheetId()} keyed>
           <Grid
             model={s}
