@@ -89,6 +89,7 @@ export async function createAppState(options: AppStateOptions) {
       locale: options.locale,
       now,
       save: library.schedule,
+      onValues: library.valuesArrived,
       onRefused: (problem) =>
         notices.notify({
           kind: 'message',

@@ -65,6 +65,8 @@ export function createLibrary(options: LibraryOptions) {
    * writes over that version: anything else was saved by another tab and needs the planner's choice.
    */
   const known = new Map<ScenarioId, string>();
+  /** Workbooks saved before the engine had computed their version: their values follow when it has. */
+  const valuesMissing = new Set<ScenarioId>();
   /** Workbooks whose pending edits are being thrown away ("Load the other version"). */
   const discarding = new Set<ScenarioId>();
   /** The newest of this tab's documents that a save refused, by workbook (for "Keep my version"). */
@@ -81,8 +83,11 @@ export function createLibrary(options: LibraryOptions) {
       if (writesStopped) return { ok: false, reason: versionChangeFailure() };
       if (discarding.has(doc.id)) return { ok: true, value: undefined };
       if (closing) return saveWhileClosing(doc);
-      const result = await storage.saveIfUnchanged(doc, known.get(doc.id), options.savedValues?.(doc));
+      const values = options.savedValues?.(doc);
+      const result = await storage.saveIfUnchanged(doc, known.get(doc.id), values);
       if (result.ok) {
+        if (values) valuesMissing.delete(doc.id);
+        else valuesMissing.add(doc.id);
         known.set(doc.id, doc.meta.updatedAt);
         refused.delete(doc.id);
         tabSync.announce(doc.id, doc.meta.updatedAt);
@@ -108,6 +113,19 @@ export function createLibrary(options: LibraryOptions) {
 
   async function refreshCatalog(): Promise<void> {
     setCatalog(await storage.list());
+  }
+
+  /**
+   * The engine answered for the open workbook. If its stored version went out before the engine had
+   * computed it, store the values now (storage checks in the same transaction that it is still that
+   * version), so a reopen can paint them.
+   */
+  function valuesArrived(doc: ScenarioDocument): void {
+    if (!valuesMissing.has(doc.id) || known.get(doc.id) !== doc.meta.updatedAt) return;
+    const values = options.savedValues?.(doc);
+    if (!values) return;
+    valuesMissing.delete(doc.id);
+    void storage.saveDerivedValues(values).catch(() => {});
   }
 
   /** Save the open workbook's newest document (debounced). The session calls this after every change. */
@@ -427,6 +445,7 @@ export function createLibrary(options: LibraryOptions) {
     persistent: () => options.persistent,
     openFirst,
     schedule,
+    valuesArrived,
     flush,
     retrySave,
     openById,

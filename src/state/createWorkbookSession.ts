@@ -60,6 +60,8 @@ export interface WorkbookSessionOptions {
   now: () => Date;
   /** Called with the new document after every change (the library saves it). */
   save: (doc: ScenarioDocument) => void;
+  /** Called after each answer of the engine (the library stores values a save went out without). */
+  onValues?: (doc: ScenarioDocument) => void;
   /** Called when typed or pasted input is refused (too large for a cell, a sheet or one paste). */
   onRefused?: (problem: InputProblem) => void;
 }
@@ -113,6 +115,7 @@ function buildSession(options: WorkbookSessionOptions) {
     values: (v) => {
       saved.confirmed();
       view.receive(v);
+      options.onValues?.(doc());
     },
     named: (n, at) => {
       saved.confirmed();
@@ -120,6 +123,7 @@ function buildSession(options: WorkbookSessionOptions) {
         setNamed(n);
         setNamedAt({ values: n, revision: at });
       });
+      options.onValues?.(doc());
     },
   });
   // The viewport still names the previous workbook's sheet; the engine would fail to read it from

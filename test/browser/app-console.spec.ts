@@ -20,6 +20,9 @@ import { closeDialog, compareScenarios } from './support/versions';
 
 const [STOCKHOLM, DALARNA] = SHIPPED_SCENARIO_NAMES as [string, string];
 
+// As a browser runs Bana: the service worker registers (the other specs block it to stay lean).
+test.use({ serviceWorkers: 'allow' });
+
 /**
  * A planner's first minutes in Bana, on the app served at `origin` (empty: the test's baseURL),
  * whose first page load may take up to `firstLoadMs`.
