@@ -10,7 +10,6 @@ import {
   newScenarioId,
   newSheetId,
 } from '../core/document';
-import { migrateDocument } from '../core/migrations';
 import type { Result } from '../core/result';
 import { buildScenario } from '../core/scenario/scenario';
 import { type UiLocale, translate } from '../i18n/strings';
@@ -20,6 +19,8 @@ import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
 import type { Notices } from './createNotices';
 import { type TabSyncOptions, createTabSync } from './createTabSync';
 import { loadBaselines, loadTemplates } from './modelCatalog';
+import { askPersistenceOnce } from './askPersistence';
+import { seedFirstRun } from './seedFirstRun';
 
 /** What the library needs of the open workbook. */
 export interface OpenWorkbook {
@@ -369,15 +370,7 @@ export function createLibrary(options: LibraryOptions) {
     const request = options.requestPersistence;
     if (persistenceAsked || !request) return;
     persistenceAsked = true;
-    void (async () => {
-      try {
-        // Asked once per browser profile: the answer is kept, so a refusal never becomes a prompt loop.
-        if ((await storage.getMeta('persisted')) !== undefined) return;
-        await storage.setMeta('persisted', await request());
-      } catch {
-        // Not fatal: storage stays best-effort, as before.
-      }
-    })();
+    void askPersistenceOnce(storage, request);
   }
 
   const tabSync = createTabSync({
@@ -400,21 +393,7 @@ export function createLibrary(options: LibraryOptions) {
 
   /** Seed a first run, then open the last opened workbook (or the next one that loads, or a new one). */
   async function openFirst(): Promise<void> {
-    if (!(await storage.getMeta('seeded'))) {
-      // The first seed (the climate fund workbook) is what a first run opens.
-      let firstSeed: ScenarioDocument | null = null;
-      for (const [i, raw] of (await options.seeds()).entries()) {
-        const migrated = migrateDocument(raw);
-        if (!migrated.ok) continue;
-        // Stamped a second apart in the seeds' order, so the list (newest first) shows them in it.
-        const stamp = new Date(now().getTime() - i * 1000).toISOString();
-        const seed = { ...migrated.value, meta: { ...migrated.value.meta, updatedAt: stamp } };
-        await storage.save(seed);
-        firstSeed ??= seed;
-      }
-      if (firstSeed) await storage.setMeta('lastOpened', firstSeed.id);
-      await storage.setMeta('seeded', true);
-    }
+    await seedFirstRun(storage, options.seeds, now);
     const entries = await storage.list();
     setCatalog(entries);
     const lastOpened = await storage.getMeta('lastOpened');

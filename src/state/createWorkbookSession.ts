@@ -1,7 +1,7 @@
 // One open workbook: the document signal, selection, in-progress edit, undo history and the
 // values of the visible cells. Every change goes through execute(): document → engine → history → save.
 import { type Accessor, batch, createMemo, createRoot, createSignal } from 'solid-js';
-import { type CellAddress, MAX_COLS, MAX_ROWS, formatAddress } from '../core/address';
+import { type CellAddress, formatAddress } from '../core/address';
 import { type Command, applyCommand, nextSheetName, sheetNameProblem } from '../core/commands';
 import {
   type RawCell,
@@ -14,35 +14,24 @@ import {
 import {
   type ClipboardBlock,
   type InputProblem,
-  cellTextProblem,
-  insertReference as insertReferenceInto,
   isOwnClipboard,
   planClear,
   planCopy,
   planPaste,
 } from '../core/edits';
-import { extractReferences } from '../core/formula';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
-import { formatForEdit, parseInput } from '../core/input';
+import { parseInput } from '../core/input';
 import type { EngineClient } from '../engine/engineClient';
 import type { UiLocale } from '../i18n/strings';
-import type {
-  CellRect,
-  EditState,
-  GridActions,
-  GridModel,
-  MoveDirection,
-  RefHighlight,
-  Selection,
-} from '../core/grid';
-import type { NamedValues } from '../core/values';
+import type { CellRect, GridActions, GridModel, Selection } from '../core/grid';
 import type { EngineWorkbook } from '../../workers/contract';
 import type { DerivedValuesRecord } from '../storage/derivedValues';
+import { createCellEditor } from './createCellEditor';
 import { createSavedValues } from './createSavedValues';
+import { createScenarioView } from './createScenarioView';
 import { createSheetView } from './createSheetView';
-import { CHART_NAME } from '../core/scenario/layout';
-import { SCENARIO_NAMES, type ScenarioResult, readScenarioResult } from '../core/scenario/result';
-import { addMeasureCommand, measureSlots, removeMeasureCommand } from '../core/scenario/scenario';
+import { SCENARIO_NAMES } from '../core/scenario/result';
+import { addMeasureCommand, removeMeasureCommand } from '../core/scenario/scenario';
 
 export type { InputProblem };
 
@@ -91,25 +80,33 @@ function buildSession(options: WorkbookSessionOptions) {
   const [activeSheetId, setActiveSheetId] = createSignal<SheetId>((options.initial.sheets[0] as Sheet).id);
   const origin: CellAddress = { row: 0, col: 0 };
   const [selection, setSelection] = createSignal<Selection>({ active: origin, extent: origin });
-  const [editing, setEditing] = createSignal<EditState | null>(null);
   const [history, setHistory] = createSignal<History<UndoContext>>(emptyHistory());
   let revision = 0;
   let clipboard: ClipboardBlock | null = null;
-  /** Caret of the editor, for click-to-reference. */
-  let caret: number | null = null;
 
   const activeSheet = createMemo(() => findSheet(doc(), activeSheetId()) ?? (doc().sheets[0] as Sheet));
   const view = createSheetView({ engine, sheet: activeSheet, selection, locale });
+  const editor = createCellEditor({
+    selection,
+    setSelection,
+    sheet: activeSheet,
+    raw: view.raw,
+    locale,
+    write: (row, col, raw) =>
+      execute({ type: 'setCells', sheetId: activeSheetId(), row, col, values: [[raw]] }, 'edit'),
+    refuse: (problem) => options.onRefused?.(problem),
+  });
+  const { editing, highlights, commitEditIfAny } = editor;
 
   function engineWorkbook(d: ScenarioDocument = doc()): EngineWorkbook {
     return { sheets: d.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: d.names };
   }
 
-  const [named, setNamed] = createSignal<NamedValues | null>(null);
+  const scenarioView = createScenarioView(doc);
+  const { scenario, isScenario, measureSheets } = scenarioView;
+  const saved = createSavedValues({ view: view.values, named: scenarioView.answered });
   // The engine serves this workbook from now on: its values come here, and a restarted engine is
   // rebuilt from this document.
-  const [namedAt, setNamedAt] = createSignal<{ values: NamedValues; revision: number } | null>(null);
-  const saved = createSavedValues({ view: view.values, named: namedAt });
   const detach = engine.attach({
     source: () => ({ workbook: engineWorkbook(), revision }),
     values: (v) => {
@@ -119,10 +116,7 @@ function buildSession(options: WorkbookSessionOptions) {
     },
     named: (n, at) => {
       saved.confirmed();
-      batch(() => {
-        setNamed(n);
-        setNamedAt({ values: n, revision: at });
-      });
+      scenarioView.receive(n, at);
       options.onValues?.(doc());
     },
   });
@@ -149,20 +143,9 @@ function buildSession(options: WorkbookSessionOptions) {
     if (sheetId && findSheet(doc(), sheetId)) switchSheet(sheetId);
     batch(() => {
       if (usable.view) view.receive(usable.view);
-      setNamed(usable.named);
+      scenarioView.paint(usable.named);
     });
   }
-
-  /** The scenario's trajectory, measures and key figures, when this workbook is a scenario. */
-  const scenario = createMemo<ScenarioResult | null>(() => {
-    const n = named();
-    return n ? readScenarioResult(n) : null;
-  });
-  const isScenario = createMemo(() => doc().names.some((n) => n.name === CHART_NAME.years));
-  /** Measure sheets wired into the trajectory, by id. */
-  const measureSheets = createMemo(
-    () => new Set(measureSlots(doc()).flatMap((s) => (s.sheet ? [s.sheet.id] : []))),
-  );
 
   /** Insert a measure template's sheet and wire it into the trajectory. */
   function addMeasure(template: ScenarioDocument): SheetId | 'no-slot' {
@@ -225,7 +208,7 @@ function buildSession(options: WorkbookSessionOptions) {
   }
 
   function undo(): void {
-    setEditing(null);
+    editor.cancelEdit();
     const taken = takeUndo(history());
     if (!taken) return;
     execute(taken.entry.inverse, taken.entry.label, false);
@@ -234,7 +217,7 @@ function buildSession(options: WorkbookSessionOptions) {
   }
 
   function redo(): void {
-    setEditing(null);
+    editor.cancelEdit();
     const taken = takeRedo(history());
     if (!taken) return;
     execute(taken.entry.command, taken.entry.label, false);
@@ -284,100 +267,6 @@ function buildSession(options: WorkbookSessionOptions) {
     if (from === index || index < 0 || index >= doc().sheets.length) return;
     execute({ type: 'moveSheet', sheetId: id, index }, 'move-sheet');
   }
-
-  // ---- editing --------------------------------------------------------------------------------
-
-  function startEdit(text?: string, focus: 'cell' | 'bar' = 'cell'): void {
-    const { active } = selection();
-    const current = editing();
-    if (current && current.row === active.row && current.col === active.col) {
-      setEditing({ ...current, focus });
-      return;
-    }
-    const initial = text ?? formatForEdit(view.raw(active.row, active.col), locale());
-    caret = initial.length;
-    setEditing({
-      row: active.row,
-      col: active.col,
-      text: initial,
-      mode: text === undefined ? 'edit' : 'enter',
-      focus,
-    });
-  }
-
-  function updateEdit(text: string, newCaret?: number): void {
-    const current = editing();
-    if (!current) return;
-    caret = newCaret ?? text.length;
-    setEditing({ ...current, text });
-  }
-
-  function setCaret(position: number): void {
-    caret = position;
-  }
-
-  function commitEdit(move: MoveDirection): void {
-    const current = editing();
-    if (!current) return;
-    const raw = parseInput(current.text, locale());
-    // A document with an over-long cell would not load again: keep the editor open and say why.
-    const problem = cellTextProblem(raw);
-    if (problem) {
-      options.onRefused?.(problem);
-      return;
-    }
-    setEditing(null);
-    if (raw !== view.raw(current.row, current.col)) {
-      execute(
-        { type: 'setCells', sheetId: activeSheetId(), row: current.row, col: current.col, values: [[raw]] },
-        'edit',
-      );
-    }
-    moveActive(move);
-  }
-
-  function commitEditIfAny(): void {
-    if (editing()) commitEdit('none');
-  }
-
-  function cancelEdit(): void {
-    setEditing(null);
-  }
-
-  function moveActive(move: MoveDirection): void {
-    if (move === 'none') return;
-    const { active } = selection();
-    const delta = { down: [1, 0], up: [-1, 0], right: [0, 1], left: [0, -1] }[move];
-    const row = Math.max(0, Math.min(MAX_ROWS - 1, active.row + (delta[0] ?? 0)));
-    const col = Math.max(0, Math.min(MAX_COLS - 1, active.col + (delta[1] ?? 0)));
-    setSelection({ active: { row, col }, extent: { row, col } });
-  }
-
-  /** Click-to-reference: put `rect`'s address at the caret, replacing a reference just inserted. */
-  function insertReference(rect: CellRect): void {
-    const current = editing();
-    if (!current) return;
-    const inserted = insertReferenceInto(current.text, caret ?? current.text.length, rect);
-    if (!inserted) return;
-    caret = inserted.caret;
-    setEditing({ ...current, text: inserted.text });
-  }
-
-  const highlights = createMemo<RefHighlight[]>(() => {
-    const current = editing();
-    if (!current?.text.startsWith('=')) return [];
-    const sheetName = activeSheet().name.toLowerCase();
-    return extractReferences(current.text)
-      .map((ref, i) => ({ ref, colorIndex: i % 6 }))
-      .filter(({ ref }) => !ref.sheet || ref.sheet.toLowerCase() === sheetName)
-      .map(({ ref, colorIndex }) => ({
-        row: ref.row,
-        col: ref.col,
-        rowEnd: ref.rowEnd,
-        colEnd: ref.colEnd,
-        colorIndex,
-      }));
-  });
 
   // ---- clearing, clipboard --------------------------------------------------------------------
 
@@ -442,11 +331,11 @@ function buildSession(options: WorkbookSessionOptions) {
       setSelection(s);
     },
     setViewport: view.setViewport,
-    startEdit,
-    updateEdit,
-    commitEdit,
-    cancelEdit,
-    insertReference,
+    startEdit: editor.startEdit,
+    updateEdit: editor.updateEdit,
+    commitEdit: editor.commitEdit,
+    cancelEdit: editor.cancelEdit,
+    insertReference: editor.insertReference,
     clear,
     copy,
     paste,
@@ -479,7 +368,7 @@ function buildSession(options: WorkbookSessionOptions) {
     renameSheet,
     removeSheet,
     moveSheet,
-    setCaret,
+    setCaret: editor.setCaret,
     setCells,
     /** True while stored values are shown that the engine has not confirmed yet. */
     showingSavedValues: saved.showing,
