@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 // HyperFormula evaluates every sample here too; on a shared 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 120_000 });
 import { type CellAddress, type CompilableWorkbook, compileWorkbook } from '../../src/core/compiled/compile';
+import { monteCarloInputs } from '../../src/core/compiled/inputs';
 import { type MonteCarloInput, runMonteCarlo } from '../../src/core/compiled/monteCarlo';
 import { type Scalar, isError, roundLikeHyperFormula } from '../../src/core/compiled/values';
 import { sampleAt } from '../../src/core/compiled/vector';
@@ -307,6 +308,30 @@ describe('runMonteCarlo', () => {
     expect(c.gap.p50).not.toBe(a.gap.p50);
     const p = a.target.probability;
     expect(a.target.standardError).toBeCloseTo(Math.sqrt((p * (1 - p)) / 400), 12);
+  });
+
+  it('samples every ranged numeric parameter when no inputs are given, the same for the same seed', async () => {
+    const wb = dalarna();
+    const run = (seed: number) => runMonteCarlo(wb, createReferenceEngine(wb), { samples: 300, seed });
+    const [a, b] = [await run(11), await run(11)];
+    const reference = createReferenceEngine(wb);
+    const expected = monteCarloInputs(wb, (p) =>
+      reference.constant({ sheet: wb.sheets.findIndex((s) => s.name === p.sheet), row: p.row, col: p.col }),
+    );
+    reference.destroy();
+    expect(a.inputs).toEqual(expected.inputs);
+    expect(a.skipped).toEqual(expected.skipped);
+    // The BAU change is a formula: its computed value is the mode.
+    const bau = a.inputs.find((i) => i.sheet === 'Baslinje');
+    expect(bau?.mode).toBeCloseTo((15940 / 17861) ** (1 / 3) - 1, 12);
+    expect(a.inputs.length).toBeGreaterThan(5);
+    expect(a.engine).toBe('compiled');
+    expect(a.invalidSamples).toBe(0);
+    // Dalarna's sourced ranges miss the 2030 target in every sample; the gap's spread shows the draws.
+    expect(a.gap.p5).toBeLessThan(a.gap.p95);
+    expect(a.gap.p5).toBeGreaterThan(0);
+    expect(b.target).toEqual(a.target);
+    expect(b.gap).toEqual(a.gap);
   });
 
   it('agrees with HyperFormula alone when the compiled path is switched off', async () => {
