@@ -77,7 +77,16 @@ export interface MonteCarloResult {
   ms: number;
 }
 
-const KEY = (name: (typeof KEY_FIGURES)[number]) => ROW.firstKey + KEY_FIGURES.indexOf(name);
+/** The trajectory row of a key figure (its value is in column B). */
+export const keyFigureRow = (name: (typeof KEY_FIGURES)[number]) => ROW.firstKey + KEY_FIGURES.indexOf(name);
+const KEY = keyFigureRow;
+
+/** A sheet's index by id or name (case-insensitive). @throws MonteCarloInputError when there is none. */
+export function sheetIndexOf(workbook: CompilableWorkbook, name: string): number {
+  const i = workbook.sheets.findIndex((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase());
+  if (i < 0) throw new MonteCarloInputError(`no sheet "${name}"`);
+  return i;
+}
 
 /** Percentile (linear between order statistics) of sorted values. */
 function percentile(sorted: Float64Array, q: number): number {
@@ -125,11 +134,7 @@ export async function runMonteCarlo(
   const started = performance.now();
   const n = Math.floor(options.samples);
   if (!(n >= 1 && n <= 1_000_000)) throw new MonteCarloInputError('samples must be between 1 and 1 000 000');
-  const sheetOf = (name: string): number => {
-    const i = workbook.sheets.findIndex((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase());
-    if (i < 0) throw new MonteCarloInputError(`no sheet "${name}"`);
-    return i;
-  };
+  const sheetOf = (name: string) => sheetIndexOf(workbook, name);
   const bana = sheetOf(TRAJECTORY_SHEET);
   const defaults = options.inputs
     ? { inputs: options.inputs, skipped: [] }
