@@ -19,7 +19,8 @@ export const MONTE_CARLO_HELP = `  bana montecarlo FILE --samples N --seed S [--
 
 const DISTRIBUTIONS: Distribution[] = ['triangular', 'uniform', 'normal'];
 
-function flag(args: string[], name: string): string | undefined {
+/** The value after a flag, if given. */
+export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
