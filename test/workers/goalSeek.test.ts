@@ -55,6 +55,8 @@ describe('goalSeek', () => {
     const expected = 1_000_000 - (g0 * 1_000_000) / (g1 - g0);
     expect(x).toBeCloseTo(expected, 0);
     expect(Math.abs(byHyperFormula(x).gap)).toBeLessThan(1e-3);
+    // The value answered meets the target (gap ≤ 0), by the compiled evaluator's own reckoning.
+    expect(result.solutions[0]?.value).toBeLessThanOrEqual(0);
     expect(byHyperFormula(x * 0.99).gap).toBeGreaterThan(0);
     expect(byHyperFormula(x * 1.01).gap).toBeLessThan(0);
     expect(result.evaluations).toBeLessThan(160);
@@ -65,7 +67,8 @@ describe('goalSeek', () => {
     expect(result.kind).toBe('solutions');
     if (result.kind !== 'solutions') return;
     const x = result.solutions[0]?.input as number;
-    expect(byHyperFormula(x * 1.000001).residual).toBe(0);
+    expect(result.solutions[0]?.value).toBe(0);
+    expect(byHyperFormula(x).residual).toBe(0);
     expect(byHyperFormula(x * 0.9999).residual).toBeGreaterThan(0);
   });
 

@@ -13,6 +13,9 @@ export interface BrentOptions {
 export interface Root {
   x: number;
   fx: number;
+  /** The other end of the last bracket (f has the other sign there, or x itself): its f value too. */
+  other: number;
+  fOther: number;
   /** Evaluations of f made here. */
   evaluations: number;
 }
@@ -39,8 +42,8 @@ export function brent(
   let fa = options.fa ?? at(a);
   let fb = options.fb ?? at(b);
   if (Number.isNaN(fa) || Number.isNaN(fb)) return null;
-  if (fa === 0) return { x: a, fx: fa, evaluations };
-  if (fb === 0) return { x: b, fx: fb, evaluations };
+  if (fa === 0) return { x: a, fx: fa, other: a, fOther: fa, evaluations };
+  if (fb === 0) return { x: b, fx: fb, other: b, fOther: fb, evaluations };
   if (fa > 0 === fb > 0) return null;
   let c = b;
   let fc = fb;
@@ -64,7 +67,7 @@ export function brent(
     }
     const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tolerance;
     const xm = 0.5 * (c - b);
-    if (Math.abs(xm) <= tol1 || fb === 0) return { x: b, fx: fb, evaluations };
+    if (Math.abs(xm) <= tol1 || fb === 0) return { x: b, fx: fb, other: c, fOther: fc, evaluations };
     if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
       const s = fb / fa;
       let p: number;
@@ -98,5 +101,5 @@ export function brent(
     fb = at(b);
     if (Number.isNaN(fb)) return null;
   }
-  return { x: b, fx: fb, evaluations };
+  return { x: b, fx: fb, other: c, fOther: fc, evaluations };
 }

@@ -154,8 +154,9 @@ export function goalSeek(
       xTolerance: tolerance,
     });
     if (!root) continue;
-    // For at-most goals report the met side of the boundary's quantity (the gap there, ≤ 0 or ~0).
-    solutions.push({ input: root.x, value: reported(one(root.x)) });
+    // For at-most goals answer the met side of the boundary, so the value given does meet the goal.
+    const x = atMost && root.fx > 0 ? root.other : root.x;
+    solutions.push({ input: x, value: reported(one(x)) });
   }
   if (solutions.length === 0) return finish({ kind: 'unreachable', best: bestPoint });
   return finish({ kind: 'solutions', solutions });

@@ -23,7 +23,11 @@ describe('brent', () => {
 
   it('finds where a step function jumps across zero', () => {
     const step = (x: number) => (x < 0.3 ? -1 : 1);
-    expect(brent(step, 0, 1, { xTolerance: 1e-9 })?.x).toBeCloseTo(0.3, 8);
+    const root = brent(step, 0, 1, { xTolerance: 1e-9 });
+    expect(root?.x).toBeCloseTo(0.3, 8);
+    // The last bracket straddles the jump: one end on each side.
+    expect(Math.sign(root?.fx ?? 0)).toBe(-Math.sign(root?.fOther ?? 0));
+    expect(Math.abs((root?.other ?? 0) - (root?.x ?? 1))).toBeLessThan(1e-8);
   });
 
   it('answers null for a flat function or a bracket without a sign change', () => {
@@ -33,7 +37,13 @@ describe('brent', () => {
   });
 
   it('answers an end where f is exactly zero without searching', () => {
-    expect(brent((x) => x - 2, 2, 5)).toEqual({ x: 2, fx: 0, evaluations: 2 });
-    expect(brent((x) => x - 2, 0, 2, { fa: -2, fb: 0 })).toEqual({ x: 2, fx: 0, evaluations: 0 });
+    expect(brent((x) => x - 2, 2, 5)).toEqual({ x: 2, fx: 0, other: 2, fOther: 0, evaluations: 2 });
+    expect(brent((x) => x - 2, 0, 2, { fa: -2, fb: 0 })).toEqual({
+      x: 2,
+      fx: 0,
+      other: 2,
+      fOther: 0,
+      evaluations: 0,
+    });
   });
 });
