@@ -18,33 +18,6 @@ const arg = (name, fallback) => {
 const samples = arg('--samples', 10_000);
 const referenceSamples = Math.min(samples, arg('--reference-samples', 200));
 
-/** Every template parameter with a sourced low and high, sampled triangular around its value. */
-function inputsOf(doc) {
-  const inputs = [];
-  for (const sheet of doc.sheets) {
-    sheet.cells.forEach((row, r) => {
-      const [, value, , low, high] = row ?? [];
-      if (
-        [value, low, high].every((x) => typeof x === 'number') &&
-        low < high &&
-        value >= low &&
-        value <= high
-      ) {
-        inputs.push({
-          sheet: sheet.name,
-          row: r,
-          col: 1,
-          low,
-          mode: value,
-          high,
-          distribution: 'triangular',
-        });
-      }
-    });
-  }
-  return inputs;
-}
-
 console.log(
   `node ${process.version}, ${os.cpus().length} cores, load ${os
     .loadavg()
@@ -54,12 +27,9 @@ console.log(
 for (const recipe of SHIPPED_SCENARIOS) {
   const doc = buildShippedScenario(recipe, exportModelForTest);
   const workbook = { sheets: doc.sheets, names: doc.names };
-  const inputs = inputsOf(doc);
-  const compiled = await runMonteCarlo(workbook, createReferenceEngine(workbook), {
-    samples,
-    seed: 1,
-    inputs,
-  });
+  // Every ranged numeric parameter, triangular around its value: the default a run samples.
+  const compiled = await runMonteCarlo(workbook, createReferenceEngine(workbook), { samples, seed: 1 });
+  const { inputs } = compiled;
   const reference = await runMonteCarlo(workbook, createReferenceEngine(workbook), {
     samples: referenceSamples,
     seed: 1,

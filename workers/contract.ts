@@ -2,6 +2,7 @@
 // the worker's exposed object is checked against EngineApi with `satisfies`. Only plain data crosses.
 import type { MonteCarloOptions, MonteCarloResult } from '../src/core/compiled/monteCarlo';
 import type { NamedExpression, RawCell, SheetId } from '../src/core/document';
+import type { GoalSeekRequest, GoalSeekResult } from '../src/core/whatif/goalSeek';
 import type { CellValue, NamedValues } from '../src/core/values';
 
 /** What the engine needs of a workbook: raw contents only, no metadata. */
@@ -117,7 +118,13 @@ export interface MonteCarloApi {
   cancelMonteCarlo(): Promise<void>;
 }
 
-export type EngineWorkerApi = EngineApi & MonteCarloApi;
+/** Goal seek ("Reach the target") on a workbook, in its own engine instance like the Monte Carlo. */
+export interface GoalSeekApi {
+  /** Rejects for an unknown sheet, a bad range, or a goal that gives no number anywhere. */
+  goalSeek(workbook: EngineWorkbook, request: GoalSeekRequest): Promise<GoalSeekResult>;
+}
+
+export type EngineWorkerApi = EngineApi & MonteCarloApi & GoalSeekApi;
 
 /** A Monte Carlo run as plain data: samples, seed, inputs, the compiled switch and the tolerance. */
 export type MonteCarloRequest = Omit<MonteCarloOptions, 'onProgress' | 'isCancelled'>;

@@ -2,9 +2,10 @@
 import * as Comlink from 'comlink';
 import type { EngineWorkerApi } from './contract';
 import { createEngine } from './engine';
+import { createGoalSeekApi } from './goalSeek';
 import { createMonteCarloApi } from './monteCarlo';
 
-const api: EngineWorkerApi = { ...createEngine(), ...createMonteCarloApi() };
+const api: EngineWorkerApi = { ...createEngine(), ...createMonteCarloApi(), ...createGoalSeekApi() };
 Comlink.expose(api);
 // Held until this worker dies, however it dies: the client watches the lock to notice at once.
 void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));

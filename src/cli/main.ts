@@ -10,6 +10,7 @@ import type { ScenarioResult } from '../core/scenario/result';
 import { cannotComputeSentence, originText } from '../i18n/sentences';
 import { SHIPPED_SCENARIOS, buildShippedScenario } from '../core/scenario/shipped';
 import { evaluateDocument } from './evaluate';
+import { GOAL_SEEK_HELP, goalSeekCommand } from './goalSeek';
 import { MONTE_CARLO_HELP, monteCarloCommand } from './monteCarlo';
 
 const MODELS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
@@ -23,6 +24,7 @@ Usage:
   bana export-model NAME [-o FILE]     write a workbook the app ships with (JSON) to stdout or FILE
   bana export-model --list             list the names
 ${MONTE_CARLO_HELP}
+${GOAL_SEEK_HELP}
   bana --help
 
 Exit status: 0 done; 1 bad input (file, name); 3 the scenario's result cannot be computed
@@ -131,10 +133,11 @@ export async function main(
       }
       return 0;
     }
-    if (command === 'montecarlo') {
+    if (command === 'montecarlo' || command === 'goalseek') {
       const file = rest.find((a, i) => !a.startsWith('-') && !rest[i - 1]?.startsWith('--'));
-      if (!file) throw new Error('montecarlo needs a FILE');
-      out(await monteCarloCommand(readDocument(file), rest));
+      if (!file) throw new Error(`${command} needs a FILE`);
+      const doc = readDocument(file);
+      out(command === 'goalseek' ? goalSeekCommand(doc, rest) : await monteCarloCommand(doc, rest));
       return 0;
     }
     if (command === 'export-model') {

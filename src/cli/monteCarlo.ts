@@ -1,22 +1,26 @@
 // `bana montecarlo FILE --samples N --seed S [--input 'Sheet!B8:low:high[:distribution]']… [--json]`:
-// the worker's Monte Carlo code run in Node, printed as text or JSON.
-import { parseReference } from '../core/address';
+// the worker's Monte Carlo code run in Node, printed as text or JSON. Without --input it samples
+// every ranged numeric parameter, as the worker does (monteCarloInputs).
+import { formatAddress, parseReference, quoteSheetName } from '../core/address';
 import type { MonteCarloInput, MonteCarloResult } from '../core/compiled/monteCarlo';
 import type { Distribution } from '../core/compiled/sampling';
 import type { ScenarioDocument } from '../core/document';
 import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { evaluateDocument } from './evaluate';
 
-export const MONTE_CARLO_HELP = `  bana montecarlo FILE --samples N --seed S --input 'Sheet!B8:low:high[:triangular|uniform|normal]' …
+export const MONTE_CARLO_HELP = `  bana montecarlo FILE --samples N --seed S [--input 'Sheet!B8:low:high[:triangular|uniform|normal]' …]
                        [--tolerance 0.15] [--no-compiled] [--json]
                                        Monte Carlo: P(target met) with its standard error, P5/P50/P95 of
                                        the projection per year, the engine used and the seconds taken.
+                                       Without --input: every parameter with a low and a high (numbers and
+                                       shares), triangular(low, value, high); with --input, only those.
                                        Triangular uses the cell's value as the mode; normal reads low and
                                        high as P5 and P95.`;
 
 const DISTRIBUTIONS: Distribution[] = ['triangular', 'uniform', 'normal'];
 
-function flag(args: string[], name: string): string | undefined {
+/** The value after a flag, if given. */
+export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
@@ -67,6 +71,12 @@ function asText(name: string, r: MonteCarloResult): string {
         `${y}\t${r.projection.p5[i]?.toFixed(0)}\t${r.projection.p50[i]?.toFixed(0)}\t${r.projection.p95[i]?.toFixed(0)}`,
     ),
   ];
+  lines.splice(
+    2,
+    0,
+    `inputs: ${r.inputs.map((p) => `${quoteSheetName(p.sheet)}!${formatAddress(p.row, p.col)}`).join(', ')}`,
+    ...r.skipped.map((p) => `not sampled: ${p.address} ${p.name} (${p.reason})`),
+  );
   if (r.invalidSamples > 0) lines.splice(2, 0, `${r.invalidSamples} samples gave no number and are left out`);
   return `${lines.join('\n')}\n`;
 }
@@ -80,7 +90,6 @@ export async function monteCarloCommand(doc: ScenarioDocument, args: string[]): 
   const specs = args.flatMap((a, i) =>
     a === '--input' && args[i + 1] ? [parseInput(args[i + 1] as string)] : [],
   );
-  if (specs.length === 0) throw new Error("montecarlo needs at least one --input 'Sheet!B8:low:high'");
   // The mode of each input is the cell's current value in the workbook.
   const evaluation = await evaluateDocument(doc);
   const inputs: MonteCarloInput[] = [];
@@ -99,7 +108,8 @@ export async function monteCarloCommand(doc: ScenarioDocument, args: string[]): 
   const result = await createMonteCarloApi().monteCarlo(workbook, {
     samples,
     seed,
-    inputs,
+    // Without --input the worker samples the scenario's ranged parameters (the same code the app runs).
+    ...(inputs.length > 0 ? { inputs } : {}),
     neutralTolerance: tolerance,
     compiled: !args.includes('--no-compiled'),
   });

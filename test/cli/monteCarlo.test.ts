@@ -1,8 +1,10 @@
 // `bana montecarlo`, called in-process: same seed, same figures; bad inputs refused with a message.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { ScenarioDocument } from '../../src/core/document';
+import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { runCli } from './runCli';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -41,11 +43,39 @@ describe('bana montecarlo', () => {
     expect(text.out).toMatch(/engine: compiled/);
   });
 
+  it('samples every ranged parameter without --input, with the P the worker API gives', async () => {
+    const file = join(dir, 'dalarna3.bana.json');
+    await run('export-model', 'dalarna-2030', '-o', file);
+    const args = ['montecarlo', file, '--samples', '400', '--seed', '21', '--json'];
+    const [a, b] = [JSON.parse((await run(...args)).out), JSON.parse((await run(...args)).out)];
+    expect(b.target).toEqual(a.target);
+    // Dalarna's sourced ranges miss the 2030 target in every sample; the gap's spread shows the draws.
+    expect(a.gap.p5).toBeLessThan(a.gap.p95);
+    expect(a.gap.p5).toBeGreaterThan(0);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as ScenarioDocument;
+    const api = await createMonteCarloApi().monteCarlo(
+      { sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: doc.names },
+      { samples: 400, seed: 21 },
+    );
+    expect(api.target).toEqual(a.target);
+    expect(api.gap).toEqual(a.gap);
+    expect(api.projection).toEqual(a.projection);
+    expect(api.inputs).toEqual(a.inputs);
+    expect(a.inputs.length).toBeGreaterThan(5);
+    const text = (await run(...args.slice(0, -1))).out;
+    expect(text).toMatch(/inputs: .*Drivmedel!B9/);
+  });
+
   it('refuses a malformed --input or a run without inputs', async () => {
     const file = join(dir, 'dalarna2.bana.json');
     await run('export-model', 'dalarna-2030', '-o', file);
     expect((await run('montecarlo', file, '--input', 'B9:1')).err).toMatch(/should read Sheet!B8:low:high/);
-    expect((await run('montecarlo', file)).err).toMatch(/at least one --input/);
+    // A scenario without ranged parameters has nothing to sample by default.
+    const unranged = JSON.parse(readFileSync(file, 'utf8')) as ScenarioDocument;
+    for (const sheet of unranged.sheets) for (const row of sheet.cells) if (row) row.splice(3, 2, null, null);
+    const bare = join(dir, 'unranged.bana.json');
+    writeFileSync(bare, JSON.stringify(unranged));
+    expect((await run('montecarlo', bare, '--samples', '10')).err).toMatch(/no ranged numeric parameter/);
     expect((await run('montecarlo', file, '--input', 'Baslinje!B9:0:1:lognormal')).err).toMatch(
       /unknown distribution/,
     );

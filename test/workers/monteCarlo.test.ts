@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 // HyperFormula evaluates every sample here too; on a shared 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 120_000 });
 import { type CellAddress, type CompilableWorkbook, compileWorkbook } from '../../src/core/compiled/compile';
+import { monteCarloInputs } from '../../src/core/compiled/inputs';
 import { type MonteCarloInput, runMonteCarlo } from '../../src/core/compiled/monteCarlo';
 import { type Scalar, isError, roundLikeHyperFormula } from '../../src/core/compiled/values';
 import { sampleAt } from '../../src/core/compiled/vector';
@@ -128,10 +129,51 @@ describe('compiled evaluator against HyperFormula', () => {
     });
   }
 
+  it("gives the worker INDEX's values on one-row ranges and fractional indexes", () => {
+    const formulas = [
+      '=INDEX(A2:E2,B1)',
+      '=INDEX(A2:E2,1,B1)',
+      '=INDEX(A2:E2,B1,1)',
+      '=INDEX(A3:A7,B1)',
+      '=INDEX(A3:A7,B1,1)',
+      '=INDEX(A2:E3,2,B1)',
+      '=INDEX(A2,B1)',
+    ];
+    const wb: CompilableWorkbook = {
+      sheets: [
+        {
+          name: 'S',
+          cells: [[null, 1, ...formulas], [10, 20, 30, 40, 50], [1, 2, 3, 4, 5], [2], [3], [4], [5]],
+        },
+      ],
+      names: [],
+    };
+    const index = [0.5, 1, 1.5, 2.999, 3, 4.2, 5, 5.5, 6, -1].map((v) => [v]);
+    expect(differences(wb, [{ sheet: 0, row: 0, col: 1 }], index)).toEqual([]);
+    // And the values themselves: along the row for one index, truncated.
+    const reference = createReferenceEngine(wb);
+    const outputs = formulas.map((_, k) => ({ sheet: 0, row: 0, col: 2 + k }));
+    const compiled = compileWorkbook(wb, [{ sheet: 0, row: 0, col: 1 }], outputs, reference.constant);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const values = compiled.program.run([Float64Array.from([2.999])], 1);
+    expect(values.map((v) => sampleAt(v as Scalar, 0))).toEqual([
+      20,
+      20,
+      { error: 'NUM' },
+      2,
+      2,
+      2,
+      {
+        error: 'NUM',
+      },
+    ]);
+    reference.destroy();
+  });
+
   it("gives HyperFormula's values for fuzzed formulas", () => {
     const leaf = fc.oneof(
       fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'B4', 'S2!A1', 'Rate', 'Half', 'Label'),
-      fc.constantFrom('0', '1', '2.5', '0.00000000000001', '0.1', '"ab"', '""', '"Åb"'),
+      fc.constantFrom('0', '1', '2.5', '1.99', '0.9', '0.00000000000001', '0.1', '"ab"', '""', '"Åb"'),
     );
     const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
       e: fc.oneof(
@@ -155,6 +197,11 @@ describe('compiled evaluator against HyperFormula', () => {
         fc.constantFrom('SUM(A1:B4)', 'MAX(A1:A3)', 'MIN(B1:B4)', 'N(B1)', 'N(A2)'),
         tie('e').map((a) => `EXP(${a})`),
         tie('e').map((a) => `INDEX(A1:A3,${a})`),
+        // One-row ranges with one index count along the row; fractional indexes truncate.
+        tie('e').map((a) => `INDEX(A2:B2,${a})`),
+        tie('e').map((a) => `INDEX(A3:B3,${a})`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `INDEX(A1:B2,${a},${b})`),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => `INDEX(A2:B2,${a},${b})`),
         fc.tuple(tie('e'), tie('e')).map(([a, b]) => `INDEX(${a},${b})`),
         tie('e').map((a) => `MATCH(${a},B1:B4,0)`),
         fc.tuple(tie('e'), tie('e')).map(([a, b]) => `MATCH(${a},${b},0)`),
@@ -165,7 +212,7 @@ describe('compiled evaluator against HyperFormula', () => {
         fc.array(expr, { minLength: 1, maxLength: 6 }),
         fc.array(
           fc.tuple(
-            fc.constantFrom(0, 1, -1, 2.5, 1e-14, 0.1 + 0.2, 0.3, 1e300),
+            fc.constantFrom(0, 1, -1, 2.5, 1.7, 2.999, 1e-14, 0.1 + 0.2, 0.3, 1e300),
             fc.double({ min: -5, max: 5, noNaN: true }),
           ),
           {
@@ -211,11 +258,41 @@ function dalarna() {
   return { sheets: doc.sheets, names: doc.names };
 }
 
+/** The row of a parameter by its label in column A, so the tests follow the templates' rows. */
+function rowOf(wb: CompilableWorkbook, sheet: string, label: string): number {
+  const row = wb.sheets.find((s) => s.name === sheet)?.cells.findIndex((r) => r?.[0] === label) ?? -1;
+  if (row < 0) throw new Error(`fixture moved: ${sheet} has no row "${label}"`);
+  return row;
+}
+
+const WB = dalarna();
+/** Numeric ranged parameters (not the choice cells, which give #N/A for a number). */
+const VOLUME = rowOf(WB, 'Drivmedel', 'Ersatt fossilt bränsle per år');
+const SHARE = rowOf(WB, 'Drivmedel', 'Andel av volymen som konverteras per år');
+const FULL_EFFECT = rowOf(WB, 'Drivmedel', 'Minskning vid full effekt');
+const SAVING = rowOf(WB, 'Drivmedel', 'Besparing per liter');
 const INPUTS: MonteCarloInput[] = [
-  { sheet: 'Drivmedel', row: 7, col: 1, low: 380000, mode: 600000, high: 700000, distribution: 'triangular' },
-  { sheet: 'Drivmedel', row: 11, col: 1, low: 0, mode: 0.25, high: 1, distribution: 'uniform' },
-  { sheet: 'Baslinje', row: 8, col: 1, low: -0.2, mode: -0.1, high: -0.05, distribution: 'normal' },
+  {
+    sheet: 'Drivmedel',
+    row: VOLUME,
+    col: 1,
+    low: 380000,
+    mode: 600000,
+    high: 700000,
+    distribution: 'triangular',
+  },
+  { sheet: 'Drivmedel', row: SHARE, col: 1, low: 0, mode: 0.25, high: 1, distribution: 'uniform' },
+  {
+    sheet: 'Baslinje',
+    row: rowOf(WB, 'Baslinje', 'Förändring per år utan åtgärder (BAU)'),
+    col: 1,
+    low: -0.2,
+    mode: -0.1,
+    high: -0.05,
+    distribution: 'normal',
+  },
 ];
+const B = (row: number) => `$B$${row + 1}`;
 
 describe('runMonteCarlo', () => {
   it('gives the same probabilities for the same seed, and others for another seed', async () => {
@@ -231,6 +308,30 @@ describe('runMonteCarlo', () => {
     expect(c.gap.p50).not.toBe(a.gap.p50);
     const p = a.target.probability;
     expect(a.target.standardError).toBeCloseTo(Math.sqrt((p * (1 - p)) / 400), 12);
+  });
+
+  it('samples every ranged numeric parameter when no inputs are given, the same for the same seed', async () => {
+    const wb = dalarna();
+    const run = (seed: number) => runMonteCarlo(wb, createReferenceEngine(wb), { samples: 300, seed });
+    const [a, b] = [await run(11), await run(11)];
+    const reference = createReferenceEngine(wb);
+    const expected = monteCarloInputs(wb, (p) =>
+      reference.constant({ sheet: wb.sheets.findIndex((s) => s.name === p.sheet), row: p.row, col: p.col }),
+    );
+    reference.destroy();
+    expect(a.inputs).toEqual(expected.inputs);
+    expect(a.skipped).toEqual(expected.skipped);
+    // The BAU change is a formula: its computed value is the mode.
+    const bau = a.inputs.find((i) => i.sheet === 'Baslinje');
+    expect(bau?.mode).toBeCloseTo((15940 / 17861) ** (1 / 3) - 1, 12);
+    expect(a.inputs.length).toBeGreaterThan(5);
+    expect(a.engine).toBe('compiled');
+    expect(a.invalidSamples).toBe(0);
+    // Dalarna's sourced ranges miss the 2030 target in every sample; the gap's spread shows the draws.
+    expect(a.gap.p5).toBeLessThan(a.gap.p95);
+    expect(a.gap.p5).toBeGreaterThan(0);
+    expect(b.target).toEqual(a.target);
+    expect(b.gap).toEqual(a.gap);
   });
 
   it('agrees with HyperFormula alone when the compiled path is switched off', async () => {
@@ -250,9 +351,9 @@ describe('runMonteCarlo', () => {
   it('falls back to HyperFormula for the whole workbook when a sampled cell uses another function', async () => {
     const wb = dalarna();
     const sheet = wb.sheets.find((s) => s.name === 'Drivmedel');
-    const row = sheet?.cells[31];
+    const row = sheet?.cells[FULL_EFFECT];
     if (!row) throw new Error('fixture moved');
-    row[1] = '=SQRT($B$8^2)*$B$31/1000';
+    row[1] = `=SQRT(${B(VOLUME)}^2)*${B(SAVING)}/1000`;
     const result = await runMonteCarlo(wb, createReferenceEngine(wb), {
       samples: 20,
       seed: 1,
@@ -264,10 +365,10 @@ describe('runMonteCarlo', () => {
 
   it('hands a sample whose result is an error to HyperFormula', async () => {
     const wb = dalarna();
-    const row = wb.sheets.find((s) => s.name === 'Drivmedel')?.cells[31];
+    const row = wb.sheets.find((s) => s.name === 'Drivmedel')?.cells[FULL_EFFECT];
     if (!row) throw new Error('fixture moved');
-    // Division by zero wherever the share converted rounds to 0.5 or above: some samples, not all.
-    row[1] = '=IF($B$12>=0.5,1/0,$B$8*$B$31/1000)';
+    // Division by zero wherever the share converted is 0.5 or above: some samples, not all.
+    row[1] = `=IF(${B(SHARE)}>=0.5,1/0,${B(VOLUME)}*${B(SAVING)}/1000)`;
     const result = await runMonteCarlo(wb, createReferenceEngine(wb), {
       samples: 50,
       seed: 2,

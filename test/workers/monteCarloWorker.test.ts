@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SCENARIOS, buildShippedScenario } from '../../src/core/scenario/shipped';
 import type { EngineWorkbook, EngineWorkerApi } from '../../workers/contract';
 import { createEngine } from '../../workers/engine';
+import { createGoalSeekApi } from '../../workers/goalSeek';
 import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { exportModelForTest } from './monteCarloSupport';
 
@@ -29,7 +30,7 @@ describe('engine worker monteCarlo', () => {
     const channel = new MessageChannel();
     channels.push(channel);
     // As engine.worker.ts composes it.
-    Comlink.expose({ ...createEngine(), ...createMonteCarloApi() }, channel.port1);
+    Comlink.expose({ ...createEngine(), ...createMonteCarloApi(), ...createGoalSeekApi() }, channel.port1);
     const api = Comlink.wrap<EngineWorkerApi>(channel.port2);
     const progress: number[] = [];
     const result = await api.monteCarlo(
@@ -38,17 +39,7 @@ describe('engine worker monteCarlo', () => {
         samples: 5000,
         seed: 4,
         blockSize: 100,
-        inputs: [
-          {
-            sheet: 'Drivmedel',
-            row: 7,
-            col: 1,
-            low: 380000,
-            mode: 600000,
-            high: 700000,
-            distribution: 'triangular',
-          },
-        ],
+        // No inputs: the worker samples the scenario's ranged parameters.
       },
       Comlink.proxy((done: number) => {
         progress.push(done);
@@ -60,5 +51,21 @@ describe('engine worker monteCarlo', () => {
     expect(result.samples).toBeGreaterThanOrEqual(100);
     expect(result.samples).toBeLessThan(5000);
     expect(result.engine).toBe('compiled');
+    expect(result.invalidSamples).toBe(0);
+    expect(result.inputs.length).toBeGreaterThan(5);
+  });
+
+  it('answers a goal seek through Comlink', async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    Comlink.expose({ ...createEngine(), ...createMonteCarloApi(), ...createGoalSeekApi() }, channel.port1);
+    const api = Comlink.wrap<EngineWorkerApi>(channel.port2);
+    const result = await api.goalSeek(workbook(), {
+      input: { sheet: 'Drivmedel', row: 8, col: 1 },
+      low: 450_000,
+      high: 750_000,
+      goal: { kind: 'target2030' },
+    });
+    expect(result).toMatchObject({ kind: 'unreachable', engine: 'compiled', best: { input: 750_000 } });
   });
 });

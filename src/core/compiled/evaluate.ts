@@ -244,7 +244,7 @@ function call(node: Extract<FormulaNode, { kind: 'call' }>, ctx: EvaluationConte
       const range = asRange(evaluate(nodes[0] as FormulaNode, ctx));
       const row = scalarArg(1);
       const col = nodes.length > 2 ? scalarArg(2) : 1;
-      return index(range, row, col, ctx.n);
+      return index(range, row, col, nodes.length > 2 ? 2 : 1, ctx.n);
     }
     case 'MATCH': {
       arity(3, 3);
@@ -417,7 +417,7 @@ function aggregate(name: 'SUM' | 'MAX' | 'MIN', nodes: FormulaNode[], ctx: Evalu
   return result;
 }
 
-function index(range: RangeArg, row: Sampled, col: Sampled, n: number): Sampled {
+function index(range: RangeArg, row: Sampled, col: Sampled, givenIndexes: 1 | 2, n: number): Sampled {
   const offsetOf = (r: Scalar, c: Scalar, i: number): number | ErrorValue => {
     const bad = rangeError(range, i);
     if (bad) return bad;
@@ -425,7 +425,7 @@ function index(range: RangeArg, row: Sampled, col: Sampled, n: number): Sampled 
     if (isError(rn)) return rn;
     const cn = toNumber(c);
     if (isError(cn)) return cn;
-    return indexOffset(range.height, range.width, rn, cn);
+    return indexOffset(range.height, range.width, rn, cn, givenIndexes);
   };
   if (!isVector(row) && !isVector(col) && !(range.scalar && isVector(range.items[0] as Sampled))) {
     const offset = offsetOf(row, col, 0);

@@ -3,16 +3,12 @@
 // the chance of meeting the targets. The reference engine is passed in: the core imports no HyperFormula.
 import { FIRST_YEAR_COL, KEY_FIGURES, LAST_YEAR_COL, ROW, TRAJECTORY_SHEET } from '../scenario/layout';
 import { type CellAddress, type CompilableWorkbook, compileWorkbook } from './compile';
-import { type ParameterRange, drawSamples, rangeProblem } from './sampling';
+import { type MonteCarloInput, type SkippedParameter, monteCarloInputs } from './inputs';
+import { drawSamples, rangeProblem } from './sampling';
 import type { Scalar } from './values';
 import { sampleAt } from './vector';
 
-/** One sampled parameter: a cell (sheet by id or name) and how it varies. */
-export interface MonteCarloInput extends ParameterRange {
-  sheet: string;
-  row: number;
-  col: number;
-}
+export type { MonteCarloInput } from './inputs';
 
 /** The engine every compiled result must equal; evaluates what the compiled path cannot. */
 export interface ReferenceEngine {
@@ -25,7 +21,8 @@ export interface ReferenceEngine {
 export interface MonteCarloOptions {
   samples: number;
   seed: number;
-  inputs: MonteCarloInput[];
+  /** The sampled cells; without them, every ranged numeric parameter of the scenario (monteCarloInputs). */
+  inputs?: MonteCarloInput[];
   /** False turns the compiled evaluator off: every sample goes to the reference engine. */
   compiled?: boolean;
   /** Climate neutral means a residual at most this share of the base-year emissions (default 0.15). */
@@ -61,6 +58,10 @@ export interface MonteCarloResult {
   referenceSamples: number;
   samples: number;
   seed: number;
+  /** The inputs sampled: those given, or the scenario's ranged numeric parameters. */
+  inputs: MonteCarloInput[];
+  /** Ranged parameters left out of a default run, and why. */
+  skipped: SkippedParameter[];
   /** Samples whose outputs were not numbers even in HyperFormula: left out of the figures. */
   invalidSamples: number;
   cancelled: boolean;
@@ -76,7 +77,16 @@ export interface MonteCarloResult {
   ms: number;
 }
 
-const KEY = (name: (typeof KEY_FIGURES)[number]) => ROW.firstKey + KEY_FIGURES.indexOf(name);
+/** The trajectory row of a key figure (its value is in column B). */
+export const keyFigureRow = (name: (typeof KEY_FIGURES)[number]) => ROW.firstKey + KEY_FIGURES.indexOf(name);
+const KEY = keyFigureRow;
+
+/** A sheet's index by id or name (case-insensitive). @throws MonteCarloInputError when there is none. */
+export function sheetIndexOf(workbook: CompilableWorkbook, name: string): number {
+  const i = workbook.sheets.findIndex((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase());
+  if (i < 0) throw new MonteCarloInputError(`no sheet "${name}"`);
+  return i;
+}
 
 /** Percentile (linear between order statistics) of sorted values. */
 function percentile(sorted: Float64Array, q: number): number {
@@ -124,13 +134,16 @@ export async function runMonteCarlo(
   const started = performance.now();
   const n = Math.floor(options.samples);
   if (!(n >= 1 && n <= 1_000_000)) throw new MonteCarloInputError('samples must be between 1 and 1 000 000');
-  const sheetOf = (name: string): number => {
-    const i = workbook.sheets.findIndex((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase());
-    if (i < 0) throw new MonteCarloInputError(`no sheet "${name}"`);
-    return i;
-  };
+  const sheetOf = (name: string) => sheetIndexOf(workbook, name);
   const bana = sheetOf(TRAJECTORY_SHEET);
-  const inputs = options.inputs.map((p) => {
+  const defaults = options.inputs
+    ? { inputs: options.inputs, skipped: [] }
+    : monteCarloInputs(workbook, (p) =>
+        reference.constant({ sheet: sheetOf(p.sheet), row: p.row, col: p.col }),
+      );
+  if (defaults.inputs.length === 0)
+    throw new MonteCarloInputError('the scenario has no ranged numeric parameter to sample; name the inputs');
+  const inputs = defaults.inputs.map((p) => {
     const why = rangeProblem(p);
     if (why) throw new MonteCarloInputError(`input ${p.sheet}!R${p.row + 1}C${p.col + 1}: ${why}`);
     return { sheet: sheetOf(p.sheet), row: p.row, col: p.col };
@@ -153,7 +166,7 @@ export async function runMonteCarlo(
     options.compiled === false
       ? ({ ok: false, reason: 'the compiled evaluator is switched off' } as const)
       : compileWorkbook(workbook, inputs, outputs, reference.constant);
-  const drawn = drawSamples(options.inputs, n, options.seed);
+  const drawn = drawSamples(defaults.inputs, n, options.seed);
   const columns = outputs.map(() => new Float64Array(n));
   const valid = new Uint8Array(n);
   let referenceSamples = 0;
@@ -244,6 +257,8 @@ export async function runMonteCarlo(
     referenceSamples,
     samples: done,
     seed: options.seed,
+    inputs: defaults.inputs,
+    skipped: defaults.skipped,
     invalidSamples: done - count,
     cancelled,
     years: years as number[],

@@ -185,17 +185,28 @@ export function comparisonHolds(op: ComparisonOperator, sign: number): boolean {
 }
 
 /**
- * INDEX(range, row, col) as HyperFormula 3.5 reads it (InformationPlugin.index): the element's
- * row-major offset in a height × width range, or an error. Quirks kept on purpose: a one-row range
- * takes `row` as a row (INDEX(A1:E1, 3) is #NUM!, not the third cell; upstream issue #1544), and a
- * fractional row or column gives the first element. This is the one place INDEX's rule lives, so a
- * replacement INDEX registered in the engine (Excel's reading) is mirrored by changing only this.
+ * INDEX(range, row, [col]) as the worker's INDEX reads it (workers/functionPlugins.ts, Excel's
+ * reading; COMPATIBILITY.md "INDEX exactly"): the element's row-major offset in a height × width
+ * range, or an error. Fractional indexes are truncated; with a single index on a one-row range the
+ * index counts along the row (INDEX(A1:E1, 3) is C1); an index below 1 is #VALUE!, past the range
+ * #NUM!. This is the one place INDEX's rule lives, so a change to the worker's INDEX is mirrored here.
  */
-export function indexOffset(height: number, width: number, row: number, col: number): number | ErrorValue {
-  if (col < 1 || row < 1) return errorOf('VALUE');
-  if (col > width || row > height) return errorOf('NUM');
-  if (!Number.isInteger(row) || !Number.isInteger(col)) return 0;
-  return (row - 1) * width + (col - 1);
+export function indexOffset(
+  height: number,
+  width: number,
+  row: number,
+  col: number,
+  givenIndexes: 1 | 2,
+): number | ErrorValue {
+  let r = Math.trunc(row);
+  let c = Math.trunc(col);
+  if (givenIndexes === 1 && height === 1) {
+    c = r;
+    r = 1;
+  }
+  if (c < 1 || r < 1) return errorOf('VALUE');
+  if (c > width || r > height) return errorOf('NUM');
+  return (r - 1) * width + (c - 1);
 }
 
 /**

@@ -21,10 +21,20 @@ describe('HyperFormula value rules', () => {
     expect(compareValues(true, 'a')).toBe(1);
   });
 
-  it('reads INDEX as HyperFormula 3.5 does: a one-row range takes the number as a row', () => {
-    expect(indexOffset(1, 5, 1, 3)).toBe(2);
-    expect(indexOffset(1, 5, 3, 1)).toEqual({ error: 'NUM' });
-    expect(indexOffset(3, 1, 0, 1)).toEqual({ error: 'VALUE' });
+  it("reads INDEX as the worker's INDEX does: one index on a one-row range counts along the row", () => {
+    expect(indexOffset(1, 5, 3, 1, 1)).toBe(2);
+    expect(indexOffset(1, 5, 1, 3, 2)).toBe(2);
+    expect(indexOffset(1, 5, 3, 1, 2)).toEqual({ error: 'NUM' });
+    expect(indexOffset(1, 5, 6, 1, 1)).toEqual({ error: 'NUM' });
+    expect(indexOffset(3, 1, 0, 1, 1)).toEqual({ error: 'VALUE' });
+  });
+
+  it('truncates fractional INDEX indexes, so 0.9 is below 1 and 2.9 is the second', () => {
+    expect(indexOffset(3, 1, 2.9, 1, 1)).toBe(1);
+    expect(indexOffset(3, 2, 3.5, 1.99, 2)).toBe(4);
+    expect(indexOffset(1, 4, 4.7, 1, 1)).toBe(3);
+    expect(indexOffset(3, 1, 0.9, 1, 1)).toEqual({ error: 'VALUE' });
+    expect(indexOffset(3, 1, 3.99, 1, 1)).toBe(2);
   });
 
   it('rounds exported numbers to 11 significant digits (precisionRounding 10)', () => {
