@@ -22,6 +22,14 @@ import {
   planPaste,
 } from '../core/edits';
 import { extractReferences } from '../core/formula';
+import {
+  type NotInListProblem,
+  cellChoices,
+  cellRangeWarning,
+  checkChoice,
+  sheetRules,
+} from '../core/validation';
+import { rangeWarningText } from '../i18n/sentences';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
 import { formatForEdit, parseInput } from '../core/input';
 import type { EngineClient } from '../engine/engineClient';
@@ -285,13 +293,16 @@ function buildSession(options: WorkbookSessionOptions) {
   function commitEdit(move: MoveDirection): void {
     const current = editing();
     if (!current) return;
-    const raw = parseInput(current.text, locale());
-    // A document with an over-long cell would not load again: keep the editor open and say why.
-    const problem = cellTextProblem(raw);
-    if (problem) {
-      options.onRefused?.(problem);
+    const parsed = parseInput(current.text, locale());
+    // A document with an over-long cell would not load again, and a choice cell takes only its list:
+    // keep the editor open and say why.
+    const problem = cellTextProblem(parsed);
+    const choice = checkChoice(choices(current.row, current.col), parsed);
+    if (problem || !choice.ok) {
+      options.onRefused?.(problem ?? (choice as { problem: NotInListProblem }).problem);
       return;
     }
+    const raw = choice.value;
     setEditing(null);
     if (raw !== view.raw(current.row, current.col)) {
       execute(
@@ -304,6 +315,8 @@ function buildSession(options: WorkbookSessionOptions) {
 
   function commitEditIfAny(): void {
     if (editing()) commitEdit('none');
+    // Leaving a cell whose entry was refused drops the entry (the refusal said it was not entered).
+    setEditing(null);
   }
 
   function cancelEdit(): void {
@@ -327,6 +340,16 @@ function buildSession(options: WorkbookSessionOptions) {
     if (!inserted) return;
     caret = inserted.caret;
     setEditing({ ...current, text: inserted.text });
+  }
+
+  /** The active sheet's parameter blocks: which cells are choices, which have sourced ranges. */
+  const rules = createMemo(() => sheetRules(activeSheet()));
+  function choices(row: number, col: number): readonly string[] | null {
+    return cellChoices(rules(), row, col);
+  }
+  function invalid(row: number, col: number): string | null {
+    const found = cellRangeWarning(rules(), row, col, view.raw(row, col));
+    return found ? rangeWarningText(found.parameter, found.warning, locale()) : null;
   }
 
   const highlights = createMemo<RefHighlight[]>(() => {
@@ -403,6 +426,8 @@ function buildSession(options: WorkbookSessionOptions) {
     editing,
     highlights,
     usedRange: view.usedRange,
+    choices,
+    invalid,
     select: (s: Selection) => {
       commitEditIfAny();
       setSelection(s);
