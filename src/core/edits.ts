@@ -21,9 +21,15 @@ import {
   shiftFormula,
 } from './formula';
 import { LIMITS } from './schema';
+import type { NotInListProblem } from './validation';
 
 /** Why typed or pasted input was refused; nothing was changed. */
-export type InputProblem = 'paste-too-large' | 'paste-beyond-sheet' | 'cell-too-long';
+export type InputProblem =
+  | 'paste-too-large'
+  | 'paste-beyond-sheet'
+  | 'cell-too-long'
+  /** A choice cell's value not in its list, with the values it allows. */
+  | NotInListProblem;
 
 /**
  * The most text one paste may hold, checked before it is parsed: ten times a full-width Excel

@@ -73,6 +73,13 @@ export interface GridModel {
    * Ctrl+End, Ctrl+A and Ctrl+arrow; without it the grid scans `raw` over rowCount × colCount.
    */
   usedRange?(): CellRect | null;
+  /**
+   * Optional: the values a cell allows (a data-validation list, as in Excel), or null for any value.
+   * The grid offers them as a dropdown on the active cell; the state refuses other typed values.
+   */
+  choices?(row: number, col: number): readonly string[] | null;
+  /** Optional: why a cell's value is marked (outside its sourced range), in the UI language. */
+  invalid?(row: number, col: number): string | null;
 }
 
 export interface GridActions {

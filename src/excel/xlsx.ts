@@ -23,6 +23,7 @@ import { columnLabel } from '../core/address';
 import { renameSheetInFormula, tokenizeFormula } from '../core/formula';
 import { fail, ok, type Result } from '../core/result';
 import { LIMITS, isValidName, validateDocument } from '../core/schema';
+import { sheetParameters } from '../core/scenario/parameters';
 
 // The browser bundle of ExcelJS is a UMD file: depending on the bundler its classes sit on the
 // namespace or on its default export.
@@ -404,6 +405,18 @@ export async function documentToXlsx(
     sheet.columnWidths.forEach((px, c) => {
       if (px !== null && px !== undefined) ws.getColumn(c + 1).width = pixelsToExcelWidth(px);
     });
+    // A choice cell becomes an Excel data-validation list, so Excel offers and enforces the same values.
+    // The list itself stays in the unit column (`val: …`), which is how it comes back on import.
+    for (const p of sheetParameters(sheet)) {
+      const list = p.kind.kind === 'choice' ? excelListFormula(p.kind.options) : null;
+      if (list)
+        ws.getCell(p.row + 1, p.col + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [list],
+          showErrorMessage: true,
+        };
+    }
   });
 
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -412,6 +425,16 @@ export async function documentToXlsx(
     text: typeof n.expression === 'number' ? String(n.expression) : toDefinedNameText(rename(n.expression)),
   }));
   return { bytes: defined.length > 0 ? withDefinedNames(written, defined) : written, renamedSheets };
+}
+
+/**
+ * An inline Excel list (`"HVO100,RME,Biogas,El"`), or null when Excel cannot hold it inline: a value
+ * with a comma (Excel's separator) or a list longer than the 255 characters Excel allows.
+ */
+export function excelListFormula(options: readonly string[]): string | null {
+  if (options.length === 0 || options.some((o) => o.includes(','))) return null;
+  const list = `"${options.join(',').replaceAll('"', '""')}"`;
+  return list.length - 2 > 255 ? null : list;
 }
 
 function toDefinedNameText(expression: string): string {

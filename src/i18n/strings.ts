@@ -63,6 +63,9 @@ export const en = {
   pasteBeyondSheet:
     'The pasted data would reach beyond the last row or column of the sheet. Nothing was changed.',
   cellTooLong: 'A cell can hold at most 32,767 characters (as in Excel). The text was not entered.',
+  notInList: '"{value}" is not one of the allowed values: {options}. It was not entered.',
+  choiceList: 'Values for {cell}',
+  openChoices: 'Choose a value for {cell} (Alt+Down)',
   storageQuota:
     'Your changes could not be saved: the browser’s storage is full. They are kept in this tab — download the workbook to be safe, free some space, then retry.',
   storageUnavailable:
@@ -325,6 +328,9 @@ export const sv: Record<StringKey, string> = {
     'Det inklistrade är för stort för en inklistring (högst 5 miljoner tecken och 1 miljon celler). Inget ändrades.',
   pasteBeyondSheet: 'Det inklistrade skulle gå utanför bladets sista rad eller kolumn. Inget ändrades.',
   cellTooLong: 'En cell rymmer högst 32 767 tecken (som i Excel). Texten fördes inte in.',
+  notInList: '”{value}” är inte ett av de tillåtna värdena: {options}. Det fördes inte in.',
+  choiceList: 'Värden för {cell}',
+  openChoices: 'Välj ett värde för {cell} (Alt+Nedpil)',
   storageQuota:
     'Dina ändringar kunde inte sparas: webbläsarens lagring är full. De finns kvar i den här fliken – ladda ner arbetsboken för säkerhets skull, frigör utrymme och försök igen.',
   storageUnavailable:

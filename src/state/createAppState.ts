@@ -94,7 +94,13 @@ export async function createAppState(options: AppStateOptions) {
         notices.notify({
           kind: 'message',
           tone: 'error',
-          text: translate(options.locale(), INPUT_PROBLEM_TEXT[problem]),
+          text:
+            typeof problem === 'string'
+              ? translate(options.locale(), INPUT_PROBLEM_TEXT[problem])
+              : translate(options.locale(), 'notInList', {
+                  value: problem.value,
+                  options: problem.options.join(', '),
+                }),
         }),
     });
     if (sameWorkbook && previous) {
@@ -203,4 +209,4 @@ const INPUT_PROBLEM_TEXT = {
   'paste-too-large': 'pasteTooLarge',
   'paste-beyond-sheet': 'pasteBeyondSheet',
   'cell-too-long': 'cellTooLong',
-} as const satisfies Record<InputProblem, StringKey>;
+} as const satisfies Record<Extract<InputProblem, string>, StringKey>;

@@ -8,6 +8,7 @@ import { type InputProblem, cellTextProblem, insertReference as insertReferenceI
 import { extractReferences } from '../core/formula';
 import type { CellRect, EditState, MoveDirection, RefHighlight, Selection } from '../core/grid';
 import { formatForEdit, parseInput } from '../core/input';
+import { type NotInListProblem, checkChoice } from '../core/validation';
 import type { UiLocale } from '../i18n/strings';
 
 export interface CellEditorOptions {
@@ -18,6 +19,8 @@ export interface CellEditorOptions {
   locale: Accessor<UiLocale>;
   /** Write a committed value (only called when it differs from the cell's content). */
   write: (row: number, col: number, raw: RawCell) => void;
+  /** The values a choice cell takes (its parameter's list), or null for any other cell. */
+  choices: (row: number, col: number) => readonly string[] | null;
   /** Typed input that cannot be written; the editor stays open. */
   refuse: (problem: InputProblem) => void;
 }
@@ -60,13 +63,16 @@ export function createCellEditor(options: CellEditorOptions) {
   function commitEdit(move: MoveDirection): void {
     const current = editing();
     if (!current) return;
-    const raw = parseInput(current.text, locale());
-    // A document with an over-long cell would not load again: keep the editor open and say why.
-    const problem = cellTextProblem(raw);
-    if (problem) {
-      options.refuse(problem);
+    const parsed = parseInput(current.text, locale());
+    // A document with an over-long cell would not load again, and a choice cell takes only its list:
+    // keep the editor open and say why.
+    const problem = cellTextProblem(parsed);
+    const choice = checkChoice(options.choices(current.row, current.col), parsed);
+    if (problem || !choice.ok) {
+      options.refuse(problem ?? (choice as { problem: NotInListProblem }).problem);
       return;
     }
+    const raw = choice.value;
     setEditing(null);
     if (raw !== options.raw(current.row, current.col)) options.write(current.row, current.col, raw);
     moveActive(move);
@@ -74,6 +80,8 @@ export function createCellEditor(options: CellEditorOptions) {
 
   function commitEditIfAny(): void {
     if (editing()) commitEdit('none');
+    // Leaving a cell whose entry was refused drops the entry (the refusal said it was not entered).
+    setEditing(null);
   }
 
   function cancelEdit(): void {

@@ -19,6 +19,8 @@ import {
   planCopy,
   planPaste,
 } from '../core/edits';
+import { cellChoices, cellRangeWarning, sheetRules } from '../core/validation';
+import { rangeWarningText } from '../i18n/sentences';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
 import { parseInput } from '../core/input';
 import type { EngineClient } from '../engine/engineClient';
@@ -94,6 +96,7 @@ function buildSession(options: WorkbookSessionOptions) {
     locale,
     write: (row, col, raw) =>
       execute({ type: 'setCells', sheetId: activeSheetId(), row, col, values: [[raw]] }, 'edit'),
+    choices: (row, col) => choices(row, col),
     refuse: (problem) => options.onRefused?.(problem),
   });
   const { editing, highlights, commitEditIfAny } = editor;
@@ -268,6 +271,16 @@ function buildSession(options: WorkbookSessionOptions) {
     execute({ type: 'moveSheet', sheetId: id, index }, 'move-sheet');
   }
 
+  /** The active sheet's parameter blocks: which cells are choices, which have sourced ranges. */
+  const rules = createMemo(() => sheetRules(activeSheet()));
+  function choices(row: number, col: number): readonly string[] | null {
+    return cellChoices(rules(), row, col);
+  }
+  function invalid(row: number, col: number): string | null {
+    const found = cellRangeWarning(rules(), row, col, view.raw(row, col));
+    return found ? rangeWarningText(found.parameter, found.warning, locale()) : null;
+  }
+
   // ---- clearing, clipboard --------------------------------------------------------------------
 
   function clear(rect: CellRect): void {
@@ -326,6 +339,8 @@ function buildSession(options: WorkbookSessionOptions) {
     editing,
     highlights,
     usedRange: view.usedRange,
+    choices,
+    invalid,
     select: (s: Selection) => {
       commitEditIfAny();
       setSelection(s);

@@ -299,6 +299,10 @@ function Workbook(props: {
             strings={{
               cellEditor: t('cellEditor'),
               resizeColumn: (col: string) => t('resizeColumn', { col }),
+              choices: {
+                choiceList: (cell: string) => t('choiceList', { cell }),
+                openChoices: (cell: string) => t('openChoices', { cell }),
+              },
             }}
           />
         </Show>

@@ -1,4 +1,5 @@
 // The .xlsx conversion both ways, in Node with the real ExcelJS and the real engine for computed values.
+import { readFileSync } from 'node:fs';
 import * as ExcelJSModule from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +15,15 @@ import {
   FRACTION_FORMAT,
   INTEGER_FORMAT,
   documentToXlsx,
+  excelListFormula,
   findUnknownFunctions,
   neutraliseText,
   restoreText,
   xlsxToDocument,
 } from '../../src/excel/xlsx';
 import type { CellValue } from '../../src/core/values';
+import { migrateDocument } from '../../src/core/migrations';
+import { cellChoices, sheetRules } from '../../src/core/validation';
 import { createEngine } from '../../workers/engine';
 
 const ExcelJS: typeof ExcelJSModule =
@@ -309,5 +313,48 @@ describe('neutraliseText and restoreText', () => {
     for (const risky of ['=1+1', '+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1']) {
       expect(neutraliseText(risky), JSON.stringify(risky)).toBe(`'${risky}`);
     }
+  });
+});
+
+describe('data-validation lists', () => {
+  function fuelTemplate(): ScenarioDocument {
+    const path = new URL('../../models/templates/fuel-conversion.bana.json', import.meta.url);
+    const parsed = migrateDocument(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.value;
+  }
+
+  it('writes each choice cell as an Excel list that refuses other values, and reads the lists back', async () => {
+    const doc = fuelTemplate();
+    const { report, wb } = await exported(doc);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('B11').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"HVO100,RME,Biogas,El"'],
+      showErrorMessage: true,
+    });
+    expect(ws.getCell('B12').dataValidation).toMatchObject({ type: 'list', formulae: ['"WTW,TTW"'] });
+    expect(ws.getCell('B15').dataValidation?.formulae).toEqual([
+      '"Nordisk produktionsmix,Svensk konsumtionsmix (JRC),Nordisk residualmix,Ursprungsgarantier (marknadsbaserad)"',
+    ]);
+    // Number parameters carry no list.
+    expect(ws.getCell('B9').dataValidation).toBeUndefined();
+    // In the file as Excel reads it: a <dataValidation type="list"> on B11.
+    const sheetXml = strFromU8(unzipSync(report.bytes)['xl/worksheets/sheet1.xml']!);
+    expect(sheetXml).toMatch(
+      /<dataValidation[^>]*type="list"[^>]*sqref="B11"[^>]*>\s*<formula1>&quot;HVO100,RME,Biogas,El&quot;<\/formula1>/,
+    );
+
+    const back = await xlsxToDocument(report.bytes, 'Drivmedel');
+    if (!back.ok) throw new Error(back.reason.detail);
+    const rules = sheetRules(back.value.doc.sheets[0]!);
+    expect(cellChoices(rules, 10, 1)).toEqual(['HVO100', 'RME', 'Biogas', 'El']);
+    expect(cellChoices(rules, 11, 1)).toEqual(['WTW', 'TTW']);
+  });
+
+  it('leaves out a list Excel cannot hold inline', () => {
+    expect(excelListFormula(['a,b', 'c'])).toBeNull();
+    expect(excelListFormula(['x'.repeat(256)])).toBeNull();
+    expect(excelListFormula(['Säg "ja"', 'nej'])).toBe('"Säg ""ja"",nej"');
   });
 });

@@ -26,6 +26,7 @@ import {
   untrack,
 } from 'solid-js';
 import { type CellAddress, columnLabel } from '../../core/address';
+import { type ChoiceStrings, createChoiceCell } from './ChoiceList';
 import { createGridClipboard } from './gridClipboard';
 import { RowPool } from './RowPool';
 import type {
@@ -76,6 +77,8 @@ export interface GridStrings {
   /** Accessible name of a column's resize handle, given the column letter: "Resize column C" /
    * "Ändra bredd på kolumn C". A string template has "{col}" replaced by the letter. */
   resizeColumn: string | ((col: string) => string);
+  /** A choice cell's list and its button, given the cell's address (English address alone if absent). */
+  choices?: ChoiceStrings;
 }
 
 export interface GridProps {
@@ -340,6 +343,7 @@ export function Grid(props: GridProps): JSX.Element {
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== root || e.isComposing || e.defaultPrevented) return;
     if (clipboard.onKeyDown(e)) return;
+    if (choiceCell.onKeyDown(e)) return;
     const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
     const actions = props.actions;
     const sel = selection();
@@ -692,6 +696,26 @@ export function Grid(props: GridProps): JSX.Element {
         el.classList.toggle('is-pending', pending);
       }
     });
+    // A value outside its sourced range: marked, and said to assistive technology.
+    let note: string | null = null;
+    createRenderEffect(() => {
+      const r = row();
+      const next = r < 0 ? null : (props.model.invalid?.(r, col) ?? null);
+      if (next === note) return;
+      note = next;
+      el.classList.toggle('is-invalid', note !== null);
+      if (note === null) {
+        el.removeAttribute('aria-invalid');
+        if (!el.classList.contains('is-error')) {
+          el.removeAttribute('aria-description');
+          el.removeAttribute('title');
+        }
+      } else {
+        el.setAttribute('aria-invalid', 'true');
+        el.setAttribute('aria-description', note);
+        el.title = note;
+      }
+    });
     let isSelected: boolean | undefined;
     let activeCell = false;
     createRenderEffect(() => {
@@ -749,6 +773,14 @@ export function Grid(props: GridProps): JSX.Element {
   }
 
   const highlights = createMemo(() => (formulaEditing() ? props.model.highlights() : []));
+  const choiceCell = createChoiceCell({
+    model: props.model,
+    actions: props.actions,
+    active,
+    cellStyle: boxStyle,
+    strings: () => props.strings.choices,
+    focusGrid: () => root?.focus({ preventScroll: true }),
+  });
 
   const resizeLabel = (col: number): string => {
     const text = props.strings.resizeColumn;
@@ -879,6 +911,7 @@ export function Grid(props: GridProps): JSX.Element {
             />
           )}
         </Show>
+        {choiceCell.view()}
       </div>
     </div>
   );
