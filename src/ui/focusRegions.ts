@@ -62,9 +62,14 @@ export function restoreFocus(previous: Element | null): void {
     const now = document.activeElement;
     // Something the dialog's action chose (the grid after "Add measure") keeps focus.
     if (now && now !== document.body && now.isConnected && !now.closest('dialog')) return;
-    if (previous instanceof HTMLElement && previous.isConnected && visible(previous)) {
-      previous.focus();
-      if (document.activeElement === previous) return;
+    // A control re-rendered by the dialog's work (a renamed sheet's tab) is found again by its id.
+    const target =
+      previous instanceof HTMLElement && !previous.isConnected && previous.id
+        ? document.getElementById(previous.id)
+        : previous;
+    if (target instanceof HTMLElement && target.isConnected && visible(target)) {
+      target.focus();
+      if (document.activeElement === target) return;
     }
     focusGridNow();
   }, 0);
