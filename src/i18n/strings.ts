@@ -264,6 +264,20 @@ export const en = {
   downloadSvg: 'Download {chart} as SVG',
   downloadPng: 'Download {chart} as PNG',
   printHeader: '{name} — {date}',
+  keyboardHelp: 'Keyboard shortcuts',
+  keyboardHelpHint: 'Keyboard shortcuts (? or F1)',
+  keyNextRegion: 'Move to the next part of the page: toolbar, formula bar, grid, sheet tabs, results',
+  keyPreviousRegion: 'Move to the previous part of the page',
+  keyCells: 'Move between cells; Shift moves back',
+  keyArrows: 'Move the active cell; Ctrl jumps to the edge of the data',
+  keyEdit: 'Edit the active cell (or just start typing)',
+  keyCommit: 'Finish editing and move down (Tab: right)',
+  keyCancel: 'Cancel the edit or close a dialog',
+  keyUndoRedo: 'Undo / redo',
+  keySheets: 'Previous / next sheet',
+  keyHelp: 'Show this list (? outside the grid and text fields)',
+  confirmDeleteVersion: 'Delete the version {name}? It cannot be undone.',
+  keep: 'Keep',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -526,6 +540,20 @@ export const sv: Record<StringKey, string> = {
   downloadSvg: 'Ladda ner {chart} som SVG',
   downloadPng: 'Ladda ner {chart} som PNG',
   printHeader: '{name} — {date}',
+  keyboardHelp: 'Kortkommandon',
+  keyboardHelpHint: 'Kortkommandon (? eller F1)',
+  keyNextRegion: 'Gå till nästa del av sidan: verktygsfält, formelfält, rutnät, bladflikar, resultat',
+  keyPreviousRegion: 'Gå till föregående del av sidan',
+  keyCells: 'Flytta mellan celler; Skift flyttar bakåt',
+  keyArrows: 'Flytta den aktiva cellen; Ctrl hoppar till kanten av datan',
+  keyEdit: 'Redigera den aktiva cellen (eller börja skriva)',
+  keyCommit: 'Avsluta redigeringen och gå nedåt (Tabb: åt höger)',
+  keyCancel: 'Avbryt redigeringen eller stäng en dialog',
+  keyUndoRedo: 'Ångra / gör om',
+  keySheets: 'Föregående / nästa blad',
+  keyHelp: 'Visa den här listan (? utanför rutnätet och textfält)',
+  confirmDeleteVersion: 'Ta bort versionen {name}? Det går inte att ångra.',
+  keep: 'Behåll',
 };
 
 const dictionaries: Record<UiLocale, Record<StringKey, string>> = { en, sv };

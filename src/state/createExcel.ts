@@ -1,9 +1,10 @@
 // The Excel and CSV actions: export the open workbook as .xlsx (formulas with the engine's values),
-// import an .xlsx as a new workbook, export the active sheet's values as CSV. The Excel library is
+// import an .xlsx as a new workbook, export the active sheet's values as CSV (`;` and decimal comma in
+// the Swedish UI, `,` and `.` in the English). The Excel library is
 // loaded only when an Excel action runs, so it never weighs on the app's first load.
 import { type Accessor, createSignal } from 'solid-js';
 import { type Sheet, usedSize } from '../core/document';
-import { toCsv } from '../core/csv';
+import { csvDialectFor, toCsv } from '../core/csv';
 import { safeFileName } from '../core/fileFormat';
 import { type UiLocale, translate } from '../i18n/strings';
 import type { CellValue } from '../core/values';
@@ -153,7 +154,7 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
     });
   }
 
-  /** Export the active sheet's computed values as CSV (UTF-8 with BOM, comma, "." decimals). */
+  /** Export the active sheet's computed values as CSV (UTF-8 with BOM) in the UI language's dialect. */
   function exportCsv(): Promise<void> {
     return run('csv', async () => {
       const session = app.session();
@@ -161,7 +162,10 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
       const sheet = session.activeSheet();
       try {
         const values = await valuesOf(sheet);
-        const text = toCsv(values.map((row) => row.map(csvValue)));
+        const text = toCsv(
+          values.map((row) => row.map(csvValue)),
+          csvDialectFor(options.locale()),
+        );
         // The BOM makes Excel read the file as UTF-8 (å, ä, ö); other readers skip it.
         const blob = new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' });
         save(safeFileName(`${doc.meta.name} - ${sheet.name}`, '.csv', 'sheet'), blob);

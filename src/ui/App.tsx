@@ -10,6 +10,7 @@ import { DialogHost, createDialogs } from './Dialogs';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './grid/Grid';
 import { useI18n } from './i18nContext';
+import { KeyboardHelp, usePageKeys } from './KeyboardHelp';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
 import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
@@ -36,6 +37,8 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
   const [showCharts, setShowCharts] = createSignal(true);
   const [pickMeasure, setPickMeasure] = createSignal(false);
   const [newScenario, setNewScenario] = createSignal(false);
+  const [showHelp, setShowHelp] = createSignal(false);
+  usePageKeys(() => setShowHelp(true));
   const session = () => props.app.session();
   const calculating = createMemo(() => props.app.engineStatus().state === 'busy');
   const [slowCalculation, setSlowCalculation] = createSignal(false);
@@ -173,6 +176,15 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
           >
             {t('workbooks')}
           </button>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={t('keyboardHelp')}
+            title={t('keyboardHelpHint')}
+            onClick={() => setShowHelp(true)}
+          >
+            ?
+          </button>
           <label class="language">
             <span class="visually-hidden">{t('language')}</span>
             <select
@@ -258,6 +270,9 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
           }}
         />
       </Show>
+      <Show when={showHelp()}>
+        <KeyboardHelp onClose={() => setShowHelp(false)} />
+      </Show>
       <DialogHost request={dialogs.request} onClose={dialogs.close} />
     </div>
   );
@@ -296,6 +311,13 @@ function Workbook(props: {
             actions={s}
             label={s.activeSheet().name}
             id="sheet-grid"
+            onSwitchSheet={(step) => {
+              const sheets = s.doc().sheets;
+              const next = sheets[sheets.findIndex((x) => x.id === s.activeSheetId()) + step];
+              if (!next) return;
+              s.switchSheet(next.id);
+              props.focusGrid();
+            }}
             strings={{
               cellEditor: t('cellEditor'),
               resizeColumn: (col: string) => t('resizeColumn', { col }),

@@ -1,5 +1,7 @@
-// Modal confirm and prompt dialogs on the native <dialog> element (focus trap and Esc for free).
-import { type Accessor, type JSX, Show, createEffect, createSignal, onMount } from 'solid-js';
+// Modal confirm and prompt dialogs on the native <dialog> element (focus trap and Esc for free);
+// when one closes, focus goes back where it was, or to the grid when that place is gone.
+import { type Accessor, type JSX, Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
+import { restoreFocus } from './focusRegions';
 import { useI18n } from './i18nContext';
 
 export type DialogRequest =
@@ -81,7 +83,7 @@ export function DialogHost(props: { request: Accessor<DialogRequest | null>; onC
       req.resolve(confirmed ? value() : null);
     }
     props.onClose();
-    returnFocus?.focus();
+    restoreFocus(returnFocus);
   }
 
   return (
@@ -151,7 +153,12 @@ export function ModalDialog(props: {
   children: JSX.Element;
 }) {
   let dialog: HTMLDialogElement | undefined;
-  onMount(() => dialog?.showModal());
+  let opener: Element | null = null;
+  onMount(() => {
+    opener = document.activeElement;
+    dialog?.showModal();
+  });
+  onCleanup(() => restoreFocus(opener));
   return (
     <dialog
       ref={dialog}

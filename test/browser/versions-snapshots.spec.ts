@@ -57,8 +57,9 @@ test('branch opens a new workbook from a version, with the old value, and the or
   await list.getByRole('button', { name: `Open ${SEED_NAME}`, exact: true }).click();
   await expect(title(page)).toHaveText(SEED_NAME);
   await expectCell(page, 'H2', '222');
-  // The version belongs to the original workbook; deleting it empties the list.
+  // The version belongs to the original workbook; deleting it (once confirmed) empties the list.
   const again = await openVersions(page);
   await again.getByRole('button', { name: 'Delete Utkast', exact: true }).click();
+  await again.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(again.getByText('No versions saved yet.', { exact: false })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 // CSV export neutralises formula injection while numbers stay numbers.
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../src/core/csv';
+import { CSV_SWEDISH, csvDialectFor, csvField, toCsv } from '../../src/core/csv';
 
 describe('csv', () => {
   it('prefixes text a spreadsheet would run as a formula', () => {
@@ -20,5 +20,22 @@ describe('csv', () => {
         [null, true],
       ]),
     ).toBe('year,2030\r\n,TRUE');
+  });
+
+  it('writes the Swedish dialect with semicolons and a decimal comma, quoting text that holds a semicolon', () => {
+    expect(csvDialectFor('sv')).toBe(CSV_SWEDISH);
+    expect(
+      toCsv(
+        [
+          ['Växjö; centrum', -12.5, 0.75],
+          ['1,5 mil', 2030, '=A1'],
+        ],
+        CSV_SWEDISH,
+      ),
+    ).toBe('"Växjö; centrum";-12,5;0,75\r\n1,5 mil;2030;\'=A1');
+  });
+
+  it('writes the English dialect with commas and a decimal point', () => {
+    expect(toCsv([['a, b', -12.5]], csvDialectFor('en'))).toBe('"a, b",-12.5');
   });
 });

@@ -89,6 +89,8 @@ export interface GridProps {
   strings: GridStrings;
   /** id of the grid element (for skip links and aria-controls). */
   id?: string;
+  /** Ctrl+PgDn (1) / Ctrl+PgUp (-1): show the next or previous sheet, as in Excel. */
+  onSwitchSheet?: (step: 1 | -1) => void;
 }
 
 const ROW_OVERSCAN = 4;
@@ -361,6 +363,12 @@ export function Grid(props: GridProps): JSX.Element {
         case 'a':
           e.preventDefault();
           select(selectAll(sel, navContext()));
+          return;
+        case 'pageup':
+        case 'pagedown':
+          if (!props.onSwitchSheet) break;
+          e.preventDefault();
+          props.onSwitchSheet(e.key === 'PageDown' ? 1 : -1);
           return;
       }
     }

@@ -1,5 +1,6 @@
 // The header's "Versions" and "Compare scenarios" buttons: a dialog to save, list, restore, branch and
-// delete named versions of the open workbook, and the scenario comparison (CompareView).
+// delete named versions of the open workbook (deleting asks first, in the version's row), and the
+// scenario comparison (CompareView).
 import { For, Show, createSignal, lazy, onMount } from 'solid-js';
 import { intlLocale } from '../../i18n/format';
 import type { AppState } from '../../state/createAppState';
@@ -46,6 +47,10 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
   const [name, setName] = createSignal('');
   const [message, setMessage] = createSignal<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = createSignal(false);
+  /** The version whose row asks "Delete …?"; a deleted version cannot be brought back. */
+  const [confirming, setConfirming] = createSignal<SnapshotId | null>(null);
+  let nameInput: HTMLInputElement | undefined;
+  const deleteButtons = new Map<SnapshotId, HTMLButtonElement>();
   const v = props.versions;
   onMount(() => {
     void v.refresh().then((r) => {
@@ -104,9 +109,17 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
 
   const remove = (id: SnapshotId) =>
     run(async () => {
+      setConfirming(null);
       const removed = await v.remove(id);
+      // The row is gone with its buttons: focus goes to the name field, the dialog's first control.
+      nameInput?.focus();
       return removed.ok ? '' : removed.reason;
     });
+
+  function keep(id: SnapshotId): void {
+    setConfirming(null);
+    deleteButtons.get(id)?.focus();
+  }
 
   return (
     <ModalDialog titleId="versions-title" class="versions-dialog" onClose={props.onClose}>
@@ -120,7 +133,7 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
       >
         <label class="dialog-field">
           <span>{t('versionName')}</span>
-          <input type="text" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          <input ref={nameInput} type="text" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <button type="submit" class="primary" disabled={busy() || name().trim() === ''}>
           {t('saveVersion')}
@@ -140,33 +153,54 @@ function VersionsDialog(props: { app: AppState; versions: Versions; onClose: () 
                     {date(s.createdAt)}
                   </time>
                 </span>
-                <span class="version-actions">
-                  <button
-                    type="button"
-                    aria-label={t('restoreVersion', { name: s.name })}
-                    disabled={busy()}
-                    onClick={() => void restore(s)}
-                  >
-                    {t('restore')}
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('branchVersion', { name: s.name })}
-                    disabled={busy()}
-                    onClick={() => void branch(s)}
-                  >
-                    {t('branch')}
-                  </button>
-                  <button
-                    type="button"
-                    class="danger"
-                    aria-label={t('deleteVersion', { name: s.name })}
-                    disabled={busy()}
-                    onClick={() => void remove(s.id)}
-                  >
-                    {t('delete')}
-                  </button>
-                </span>
+                <Show
+                  when={confirming() === s.id}
+                  fallback={
+                    <span class="version-actions">
+                      <button
+                        type="button"
+                        aria-label={t('restoreVersion', { name: s.name })}
+                        disabled={busy()}
+                        onClick={() => void restore(s)}
+                      >
+                        {t('restore')}
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={t('branchVersion', { name: s.name })}
+                        disabled={busy()}
+                        onClick={() => void branch(s)}
+                      >
+                        {t('branch')}
+                      </button>
+                      <button
+                        ref={(el) => deleteButtons.set(s.id, el)}
+                        type="button"
+                        class="danger"
+                        aria-label={t('deleteVersion', { name: s.name })}
+                        disabled={busy()}
+                        onClick={() => setConfirming(s.id)}
+                      >
+                        {t('delete')}
+                      </button>
+                    </span>
+                  }
+                >
+                  <span class="version-actions">
+                    <span class="version-confirm">{t('confirmDeleteVersion', { name: s.name })}</span>
+                    <button
+                      // The safe choice takes focus, so Enter pressed twice keeps the version.
+                      ref={(el) => queueMicrotask(() => el.focus())}
+                      type="button"
+                      onClick={() => keep(s.id)}
+                    >
+                      {t('keep')}
+                    </button>
+                    <button type="button" class="danger" disabled={busy()} onClick={() => void remove(s.id)}>
+                      {t('delete')}
+                    </button>
+                  </span>
+                </Show>
               </li>
             )}
           </For>
