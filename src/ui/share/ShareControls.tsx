@@ -2,6 +2,7 @@
 // scenario files, and the replace-or-keep-both question when an imported workbook is already stored.
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import type { ConflictChoice, ImportConflict, Sharing } from '../../state/createSharing';
+import { restoreFocus } from '../focusRegions';
 import { useI18n } from '../i18nContext';
 import './share.css';
 
@@ -130,7 +131,7 @@ function ConflictDialog(props: {
       queueMicrotask(() => keepBoth?.focus());
     } else if (!question && dialog.open) {
       dialog.close();
-      returnFocus?.focus();
+      restoreFocus(returnFocus);
     }
   });
 
