@@ -67,7 +67,7 @@ test('names the formulas whose functions may compute differently from Excel', as
 
   await openApp(page);
   await chooseExcelFile(page, 'avvikelser.xlsx', buffer);
-  await expect(title(page)).toHaveText('avvikelser');
+  await expect(title(page)).toHaveText('avvikelser', { timeout: slowStep(EXCEL_IMPORT_MS) });
   const notice = page.getByRole('status').filter({ hasText: 'may compute differently from Excel' });
   await expect(notice).toContainText('3 formulas use functions that may compute differently from Excel');
   await expect(notice).toContainText('INDEX (Blad1!B1, Blad1!B3); SUMIF (Blad1!B2)');
