@@ -4,6 +4,7 @@ import { type Accessor, For, Show, createMemo, createSignal } from 'solid-js';
 import { type RawCell, type ScenarioDocument, isFormula } from '../core/document';
 import { parseInput } from '../core/input';
 import { type Parameter, checkValue } from '../core/scenario/parameters';
+import { valueOrigin } from '../core/scenario/errorOrigin';
 import { formatNumber } from '../i18n/format';
 import { originText } from '../i18n/sentences';
 import { useI18n } from './i18nContext';
@@ -66,20 +67,7 @@ export function ParametersView(props: {
     const value = parseInput(typed, locale());
     const { problem } = typeof value === 'boolean' || isFormula(value) ? {} : checkValue(p, value);
     if (problem?.kind === 'not-an-option') {
-      setRefused({
-        p,
-        text: originText(
-          {
-            sheetId: p.sheetId,
-            sheet: p.sheet,
-            row: p.row,
-            col: p.col,
-            address: p.address,
-            reason: { kind: 'value', problem },
-          },
-          locale(),
-        ),
-      });
+      setRefused({ p, text: originText(valueOrigin(p, problem), locale()) });
       return;
     }
     setRefused(null);

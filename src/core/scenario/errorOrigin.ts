@@ -57,17 +57,24 @@ export function parameterOrigins(params: readonly Parameter[]): ErrorOrigin[] {
   for (const p of params) {
     if (isFormula(p.value) || typeof p.value === 'boolean') continue;
     const { problem } = checkValue(p, p.value);
-    if (problem)
-      out.push({
-        sheetId: p.sheetId,
-        sheet: p.sheet,
-        row: p.row,
-        col: p.col,
-        address: p.address,
-        reason: { kind: 'value', problem },
-      });
+    if (problem) out.push(valueOrigin(p, problem));
   }
   return out;
+}
+
+/** The origin "this parameter holds what it cannot" (a value off its list, text where a number belongs). */
+export function valueOrigin(
+  p: Parameter,
+  problem: NonNullable<ReturnType<typeof checkValue>['problem']>,
+): ErrorOrigin {
+  return {
+    sheetId: p.sheetId,
+    sheet: p.sheet,
+    row: p.row,
+    col: p.col,
+    address: p.address,
+    reason: { kind: 'value', problem },
+  };
 }
 
 /**
