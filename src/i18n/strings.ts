@@ -110,6 +110,7 @@ export const en = {
   storageTitle: 'Saving',
   noErrors: '',
   scenarioResults: 'Scenario results',
+  whatIfTitle: 'What if?',
   keyFigures: 'Key figures',
   // A model planners can trust (issue 10).
   cannotComputeTitle: 'The result cannot be computed',
@@ -389,6 +390,7 @@ export const sv: Record<StringKey, string> = {
   storageTitle: 'Sparande',
   noErrors: '',
   scenarioResults: 'Scenariots resultat',
+  whatIfTitle: 'Tänk om?',
   keyFigures: 'Nyckeltal',
   // En modell som planerare kan lita på (ärende 10).
   cannotComputeTitle: 'Resultatet kan inte beräknas',

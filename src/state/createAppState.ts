@@ -12,6 +12,8 @@ import {
   type EngineStatus,
   createEngineClient,
 } from '../engine/engineClient';
+import { type WhatIfEndpointFactory, createWhatIfClient } from '../engine/whatIfClient';
+import { createWhatIf } from './createWhatIf';
 import { type StringKey, type UiLocale, translate } from '../i18n/strings';
 import type { StorageFailure, WorkbookStorage } from '../storage/db';
 import { createMemoryStorage } from '../storage/memoryStorage';
@@ -27,6 +29,8 @@ export interface AppStateOptions {
   /** The opened storage, or why it could not be opened (the app then runs in memory). */
   storage: Result<WorkbookStorage, StorageFailure>;
   createEndpoint: () => EngineEndpoint;
+  /** Makes the what-if worker (Monte Carlo, goal seek, sweeps); default a module Worker, started on first use. */
+  createWhatIfEndpoint?: WhatIfEndpointFactory;
   engineTimeoutMs?: number;
   locale: Accessor<UiLocale>;
   /** Workbooks that a first run starts with (the seed scenarios). */
@@ -60,6 +64,9 @@ export async function createAppState(options: AppStateOptions) {
     },
     onRecovered: () => notices.notify({ kind: 'engine-restarted' }),
   });
+
+  /** Analyses run in a worker of their own, so the grid's engine never waits behind them. */
+  const whatIf = createWhatIfClient(options.createWhatIfEndpoint);
 
   const library = createLibrary({
     storage: options.storage.ok ? options.storage.value : createMemoryStorage(),
@@ -197,10 +204,13 @@ export async function createAppState(options: AppStateOptions) {
     keepMine: library.keepMine,
     loadTheirs: library.loadTheirs,
     engine,
+    /** What-if analyses of the open scenario (Monte Carlo, goal seek) in a worker of their own. */
+    whatIf: createWhatIf(whatIf, () => session() as WorkbookSession),
     dispose() {
       session()?.dispose();
       library.dispose();
       engine.dispose();
+      whatIf.dispose();
     },
   };
 }

@@ -237,6 +237,7 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
                 <ScenarioResults
                   session={s}
                   traceErrors={(names) => props.app.engine.traceErrors(names)}
+                  whatIf={props.app.whatIf}
                   focusGrid={focusGrid}
                 />
               </aside>

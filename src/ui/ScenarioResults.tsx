@@ -3,8 +3,10 @@
 import { lazy } from 'solid-js';
 import { type ScenarioChecksSource, createScenarioChecks } from '../state/createScenarioChecks';
 import type { WorkbookSession } from '../state/createWorkbookSession';
+import type { WhatIf } from '../state/createWhatIf';
 import { ParametersView } from './ParametersView';
 import type { CellTarget } from './charts/ScenarioPanel';
+import { WhatIfPanel } from './whatif/WhatIfPanel';
 
 const ScenarioPanel = lazy(() =>
   import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
@@ -21,6 +23,7 @@ export function selectCell(session: WorkbookSession, cell: CellTarget, focusGrid
 export function ScenarioResults(props: {
   session: WorkbookSession;
   traceErrors: ScenarioChecksSource['traceErrors'];
+  whatIf: WhatIf;
   focusGrid?: () => void;
 }) {
   const checks = createScenarioChecks({
@@ -47,6 +50,12 @@ export function ScenarioResults(props: {
           )
         }
         onSelect={(p) => selectCell(props.session, p, props.focusGrid)}
+      />
+      <WhatIfPanel
+        session={props.session}
+        parameters={checks.parameters}
+        whatIf={props.whatIf}
+        onSelectCell={(cell) => selectCell(props.session, cell, props.focusGrid)}
       />
     </>
   );

@@ -1,12 +1,11 @@
 // The Monte Carlo calls of the engine worker through real Comlink: progress arrives, cancel stops a run.
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SHIPPED_SCENARIOS, buildShippedScenario } from '../../src/core/scenario/shipped';
-import type { EngineWorkbook, EngineWorkerApi } from '../../workers/contract';
+import type { EngineWorkerApi } from '../../workers/contract';
 import { createEngine } from '../../workers/engine';
 import { createGoalSeekApi } from '../../workers/goalSeek';
 import { createMonteCarloApi } from '../../workers/monteCarlo';
-import { exportModelForTest } from './monteCarloSupport';
+import { shippedEngineWorkbook } from './monteCarloSupport';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -18,12 +17,7 @@ afterEach(() => {
   }
 });
 
-function workbook(): EngineWorkbook {
-  const recipe = SHIPPED_SCENARIOS.find((r) => r.id === 'dalarna-2030');
-  if (!recipe) throw new Error('no dalarna-2030');
-  const doc = buildShippedScenario(recipe, exportModelForTest);
-  return { sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: doc.names };
-}
+const workbook = () => shippedEngineWorkbook();
 
 describe('engine worker monteCarlo', () => {
   it('reports progress per block and stops when cancelled mid-run', async () => {
