@@ -136,6 +136,9 @@ export function createLibrary(options: LibraryOptions) {
 
   function show(doc: ScenarioDocument, sameWorkbook = false): void {
     if (!known.has(doc.id)) known.set(doc.id, doc.meta.updatedAt);
+    // A workbook opened and read but never edited is never saved: store its first computed values
+    // anyway (valuesArrived), so the next visit paints them before the engine is ready.
+    valuesMissing.add(doc.id);
     options.open(doc, sameWorkbook);
     void storage.setMeta('lastOpened', doc.id);
   }

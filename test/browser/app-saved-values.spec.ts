@@ -82,3 +82,22 @@ test('values saved with another version are never shown', async ({ page, context
   await waitForValues(page);
   await expectCell(page, 'B1', '14');
 });
+
+test('a workbook only opened and read, never edited, also shows its values before the engine next time', async ({
+  page,
+}) => {
+  test.setTimeout(slowStep(ENGINE_LOAD_MS) * 2 + 60_000);
+  await openApp(page);
+  await waitForValues(page);
+  const name = await title(page).textContent();
+  const marker = page.getByRole('status').filter({ hasText: 'Showing the last saved values' });
+  // The values are stored shortly after the engine's first answer; no save of the document is needed.
+  await expect(async () => {
+    await page.goto('/?debug&holdEngine');
+    await expect(title(page)).toHaveText(name ?? '', { timeout: slowStep(APP_START_MS) });
+    await expect(marker).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: slowStep(ENGINE_LOAD_MS) });
+  await expect(
+    page.locator('[role=gridcell]:not([aria-busy=true])').filter({ hasText: /\d/ }).first(),
+  ).toBeVisible();
+});
