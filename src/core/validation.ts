@@ -2,7 +2,13 @@
 // data-validation list) with the check of a typed value, and the sourced range a value is marked against.
 import type { RawCell, Sheet } from './document';
 import { isFormula } from './document';
-import { type Parameter, type RangeWarning, checkValue, sheetParameters } from './scenario/parameters';
+import {
+  type Parameter,
+  type RangeWarning,
+  checkValue,
+  matchChoice,
+  sheetParameters,
+} from './scenario/parameters';
 
 /** A typed value a choice cell does not allow: nothing was written. */
 export interface NotInListProblem {
@@ -40,9 +46,8 @@ export function checkChoice(
 ): { ok: true; value: RawCell } | { ok: false; problem: NotInListProblem } {
   if (!options || raw === null || isFormula(raw)) return { ok: true, value: raw };
   const typed = String(raw);
-  const exact = options.find((o) => o === typed);
-  const folded = exact ?? options.find((o) => o.toLowerCase() === typed.trim().toLowerCase());
-  if (folded !== undefined) return { ok: true, value: folded };
+  const match = matchChoice(options, typed);
+  if (match !== undefined) return { ok: true, value: match };
   return { ok: false, problem: { kind: 'not-in-list', value: typed, options } };
 }
 

@@ -3,7 +3,7 @@
 import { type Accessor, For, Show, createMemo, createSignal } from 'solid-js';
 import { type RawCell, type ScenarioDocument, isFormula } from '../core/document';
 import { parseInput } from '../core/input';
-import { type Parameter, checkValue } from '../core/scenario/parameters';
+import { type Parameter, checkValue, matchChoice } from '../core/scenario/parameters';
 import { valueOrigin } from '../core/scenario/errorOrigin';
 import { formatNumber } from '../i18n/format';
 import { originText } from '../i18n/sentences';
@@ -71,7 +71,12 @@ export function ParametersView(props: {
       return;
     }
     setRefused(null);
-    if (value !== p.value) props.onSet(p, value);
+    // A choice typed in another case is stored in the list's own spelling, as the grid stores it.
+    const stored =
+      p.kind.kind === 'choice' && typeof value === 'string'
+        ? (matchChoice(p.kind.options, value) ?? value)
+        : value;
+    if (stored !== p.value) props.onSet(p, stored);
   }
   return (
     <details class="parameters-view" data-testid="parameters-view">

@@ -154,6 +154,16 @@ export interface RangeWarning {
 }
 
 /** What is wrong with a parameter's computed value: a problem stops the result, a warning is listed. */
+/**
+ * The option a typed choice means: the exact spelling, else the one equal ignoring case and
+ * surrounding spaces (as Excel's list validation accepts it); undefined when none.
+ */
+export function matchChoice(options: readonly string[], typed: string): string | undefined {
+  return (
+    options.find((o) => o === typed) ?? options.find((o) => o.toLowerCase() === typed.trim().toLowerCase())
+  );
+}
+
 export function checkValue(
   p: Parameter,
   value: number | string | boolean | null | { error: string },
@@ -163,7 +173,9 @@ export function checkValue(
   if (k.kind === 'choice') {
     const v = value === null ? '' : typeof value === 'object' ? null : String(value);
     if (v === null) return {};
-    return k.options.includes(v) ? {} : { problem: { kind: 'not-an-option', value: v, options: k.options } };
+    return matchChoice(k.options, v) !== undefined
+      ? {}
+      : { problem: { kind: 'not-an-option', value: v, options: k.options } };
   }
   if (typeof value === 'string') return { problem: { kind: 'text-for-number', value, expected: k.kind } };
   if (typeof value !== 'number') return {};

@@ -8,6 +8,7 @@ import { migrateDocument } from '../../../src/core/migrations';
 import {
   type Parameter,
   checkValue,
+  matchChoice,
   isRanged,
   rangeRuleProblem,
   sheetParameters,
@@ -201,6 +202,15 @@ describe('checkValue', () => {
     });
     expect(checkValue(get('Startår'), 2025.5)).toEqual({ problem: { kind: 'not-a-year', value: 2025.5 } });
     expect(checkValue(get('Kostnad'), 'mycket')).toMatchObject({ problem: { kind: 'text-for-number' } });
+  });
+
+  it('accepts a choice in another case as the grid does, and names the list spelling (matchChoice)', () => {
+    const fuel = get('Alternativt bränsle');
+    expect(checkValue(fuel, ' hvo100 ')).toEqual({});
+    if (fuel.kind.kind !== 'choice') throw new Error('a choice parameter');
+    expect(matchChoice(fuel.kind.options, ' hvo100 ')).toBe('HVO100');
+    expect(matchChoice(fuel.kind.options, 'RME')).toBe('RME');
+    expect(matchChoice(fuel.kind.options, 'HVO')).toBeUndefined();
   });
 
   it('warns about a value outside its range (a share outside 0–1 too), and leaves errors to the error origin', () => {
