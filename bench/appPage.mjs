@@ -1,6 +1,6 @@
 // The app bench's page steps, shared by `bench/appBench.mjs` (one build) and `bench/abBench.mjs` (two
-// builds side by side): opening a page, going to a cell, timing Enter → value in the DOM, filling a
-// 100k-row sheet through the session, and recording frame intervals while the wheel scrolls.
+// builds side by side): opening a page, going to a cell, timing Enter → the frame that shows the value,
+// filling a 100k-row sheet through the session, and which wheel steps dropped a frame.
 import { logger } from './node.mjs';
 
 const log = logger('bench:app');
@@ -35,17 +35,21 @@ export async function goTo(page, ref) {
 }
 
 /**
- * Arm a measurement in the page: from the next Enter keydown (capture phase) until `selector`'s text
- * (spaces removed) is `expected` (with expected null: differs from what it is now; with expected
- * 'redrawn': the element's children were replaced, as a chart's are when it is drawn again). Resolves
- * `measured(page, slot)` with [ms to the DOM change, ms to the frame after it]. Several measurements
- * of one keystroke use different `slot`s.
+ * Arm a measurement in the page: from the next Enter keydown until `selector`'s text (spaces removed)
+ * is `expected` (with expected null: differs from what it is now; with expected 'changed': anything
+ * inside the element changed — a node, an attribute or text, as when a chart's marks move).
+ * Resolves `measured(page, slot)` with [ms to the DOM change, ms to the frame that shows it presented].
+ *
+ * The clock starts at the keydown event's own timeStamp (when the input was received, so time queued
+ * behind other work counts). "Presented" is the timestamp of the second animation frame after the
+ * mutation: the first animation frame after it is the frame that renders the change, and the next
+ * frame's timestamp is the vsync at which that frame was put on screen. Several measurements of one
+ * keystroke use different `slot`s.
  */
 export async function arm(page, selector, expected, slot = 'main') {
   await page.evaluate(
     ({ selector, expected, slot }) => {
-      const redraw = expected === 'redrawn';
-      let replaced = false;
+      const anyChange = expected === 'changed';
       const text = () =>
         (document.querySelector(selector)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, '');
       const before = text();
@@ -53,22 +57,29 @@ export async function arm(page, selector, expected, slot = 'main') {
       window.__measured[slot] = new Promise((resolve) => {
         let t0 = null;
         const onKey = (e) => {
-          if (e.key === 'Enter' && t0 === null) t0 = performance.now();
+          if (e.key === 'Enter' && t0 === null) t0 = e.timeStamp;
         };
         window.addEventListener('keydown', onKey, true);
         const observer = new MutationObserver((records) => {
           if (t0 === null) return;
           const host = document.querySelector(selector);
-          replaced ||= records.some((r) => r.target === host && r.type === 'childList');
-          const now = text();
-          if (redraw ? !replaced : expected === null ? now === before || now === '' : now !== expected)
-            return;
+          if (anyChange) {
+            if (!host || !records.some((r) => host.contains(r.target))) return;
+          } else {
+            const now = text();
+            if (expected === null ? now === before || now === '' : now !== expected) return;
+          }
           const dom = performance.now() - t0;
           observer.disconnect();
           window.removeEventListener('keydown', onKey, true);
-          requestAnimationFrame(() => resolve([dom, performance.now() - t0]));
+          requestAnimationFrame(() => requestAnimationFrame((presented) => resolve([dom, presented - t0])));
         });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: anyChange,
+        });
         // A value that never shows is reported, not waited for: the run goes on.
         setTimeout(() => {
           observer.disconnect();
@@ -113,7 +124,10 @@ export async function waitForValues(page) {
   );
 }
 
-/** Type numbers into A1 of the current sheet and time until B1 (=A1*k) shows the result. */
+/**
+ * Type numbers into A1 of the current sheet and time until B1 (=A1*k) shows the result: `dom` to the
+ * DOM change, `presented` to the frame that shows it on screen (see arm). Two warm-up edits first.
+ */
 export async function keystrokes(page, reps, factor) {
   const samples = [];
   const frames = [];
@@ -128,7 +142,7 @@ export async function keystrokes(page, reps, factor) {
     samples.push(dom);
     frames.push(frame);
   }
-  return { dom: stats(samples), frame: stats(frames) };
+  return { dom: stats(samples), presented: stats(frames) };
 }
 
 /**
@@ -153,28 +167,71 @@ export async function fillBigSheet(page, rows) {
   return Date.now() - started;
 }
 
-/** Wheel `steps` steps of 400 px over the grid from A1 while a rAF loop records frame intervals. */
+/** A frame interval longer than this missed at least one 60 Hz vsync (16.7 ms plus rAF's jitter). */
+export const DROPPED_FRAME_MS = 20;
+
+/**
+ * Wheel `steps` steps of 400 px over the grid from A1, recording every animation frame's timestamp and
+ * every wheel event's. Each step owns the frames that end between its wheel event and the next one
+ * (the last step: until two frames after its scroll). Returns per step the longest frame interval,
+ * so a step that dropped a frame is counted once however many idle frames surround it.
+ */
 export async function scrollFrames(page, steps) {
   const box = await page.locator('[role=grid]').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await goTo(page, 'A1');
   await page.evaluate(() => {
     window.__frames = [];
-    let last = performance.now();
+    window.__wheels = [];
     window.__scrolling = true;
+    window.addEventListener('wheel', (e) => window.__wheels.push(e.timeStamp), {
+      capture: true,
+      passive: true,
+    });
     const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
+      window.__frames.push(t);
       if (window.__scrolling) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
   for (let i = 0; i < steps; i++) await page.mouse.wheel(0, 400);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(() => {
+  await page.evaluate(
+    () =>
+      new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))),
+  );
+  const { frames, wheels, scrollTop } = await page.evaluate(() => {
     window.__scrolling = false;
-    return { frames: window.__frames.slice(1), scrollTop: document.querySelector('[role=grid]').scrollTop };
+    return {
+      frames: window.__frames,
+      wheels: window.__wheels,
+      scrollTop: document.querySelector('[role=grid]').scrollTop,
+    };
   });
+  return { ...perStep(frames, wheels), scrollTop };
+}
+
+/** Per wheel step, the longest frame interval ending in its window; and every interval, for reference. */
+export function perStep(frames, wheels) {
+  const intervals = [];
+  for (let i = 1; i < frames.length; i++) intervals.push({ end: frames[i], ms: frames[i] - frames[i - 1] });
+  const worst = wheels.map((start, i) => {
+    const end = wheels[i + 1] ?? Number.POSITIVE_INFINITY;
+    let longest = 0;
+    for (const f of intervals) if (f.end > start && f.end <= end) longest = Math.max(longest, f.ms);
+    return longest;
+  });
+  return { stepWorst: worst, frames: intervals.map((f) => f.ms) };
+}
+
+/** The share of steps that dropped a frame, in %, and the worst step, ms. */
+export function scrollSummary(stepWorst) {
+  const dropped = stepWorst.filter((ms) => ms > DROPPED_FRAME_MS).length;
+  return {
+    steps: stepWorst.length,
+    droppedSteps: dropped,
+    droppedPct: Math.round((1000 * dropped) / Math.max(1, stepWorst.length)) / 10,
+    worstStepMs: Math.round(Math.max(0, ...stepWorst) * 10) / 10,
+  };
 }
 
 /** A fresh page of the app at `baseUrl` (debug hooks on) with a new empty sheet open. */
@@ -194,4 +251,55 @@ export async function bigSheetPage(browser, baseUrl, rows) {
   await opened.page.keyboard.press('Enter');
   const pasteMs = await fillBigSheet(opened.page, rows);
   return { ...opened, pasteMs };
+}
+
+/**
+ * Record, from before the app's first script runs, when the app shell (its header) and the first
+ * value in the grid (any cell with text: the grid shows nothing until values arrive, saved or
+ * computed) were presented on screen — the second animation frame after each was seen, as in arm —
+ * in ms since navigation start. Read with `startupMarks(page)`.
+ */
+export async function watchStartup(context) {
+  await context.addInitScript(() => {
+    const marks = {};
+    window.__startup = marks;
+    const presented = (key) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame((t) => {
+          marks[key] ??= t;
+        }),
+      );
+    const check = () => {
+      if (marks.shellSeen === undefined && document.querySelector('.app-header')) {
+        marks.shellSeen = performance.now();
+        presented('shell');
+      }
+      if (
+        marks.valueSeen === undefined &&
+        [...document.querySelectorAll('[role=gridcell]')].some((c) => (c.textContent ?? '').trim() !== '')
+      ) {
+        marks.valueSeen = performance.now();
+        presented('value');
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** Wait for the first value presented; returns { shell, value, timeOrigin } (ms since navigation). */
+export async function startupMarks(page) {
+  await page.waitForFunction(
+    () => window.__startup?.value !== undefined && window.__startup?.shell !== undefined,
+    null,
+    {
+      timeout: 120_000,
+    },
+  );
+  return page.evaluate(() => ({
+    shell: window.__startup.shell,
+    value: window.__startup.value,
+    timeOrigin: performance.timeOrigin,
+  }));
 }
