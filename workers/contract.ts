@@ -3,6 +3,7 @@
 import type { MonteCarloOptions, MonteCarloResult } from '../src/core/compiled/monteCarlo';
 import type { NamedExpression, RawCell, SheetId } from '../src/core/document';
 import type { GoalSeekRequest, GoalSeekResult } from '../src/core/whatif/goalSeek';
+import type { SweepRequest, SweepResult } from '../src/core/whatif/sweep';
 import type { CellValue, NamedValues } from '../src/core/values';
 
 /** What the engine needs of a workbook: raw contents only, no metadata. */
@@ -124,7 +125,13 @@ export interface GoalSeekApi {
   goalSeek(workbook: EngineWorkbook, request: GoalSeekRequest): Promise<GoalSeekResult>;
 }
 
-export type EngineWorkerApi = EngineApi & MonteCarloApi & GoalSeekApi;
+/** Sweeps (data tables, the tornado): a workbook evaluated at many points, in its own engine instance. */
+export interface SweepApi {
+  /** Rejects for an unknown sheet, a point of the wrong length, or too many points. */
+  sweep(workbook: EngineWorkbook, request: SweepRequest): Promise<SweepResult>;
+}
+
+export type EngineWorkerApi = EngineApi & MonteCarloApi & GoalSeekApi & SweepApi;
 
 /** A Monte Carlo run as plain data: samples, seed, inputs, the compiled switch and the tolerance. */
 export type MonteCarloRequest = Omit<MonteCarloOptions, 'onProgress' | 'isCancelled'>;

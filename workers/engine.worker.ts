@@ -4,8 +4,14 @@ import type { EngineWorkerApi } from './contract';
 import { createEngine } from './engine';
 import { createGoalSeekApi } from './goalSeek';
 import { createMonteCarloApi } from './monteCarlo';
+import { createSweepApi } from './sweep';
 
-const api: EngineWorkerApi = { ...createEngine(), ...createMonteCarloApi(), ...createGoalSeekApi() };
+const api: EngineWorkerApi = {
+  ...createEngine(),
+  ...createMonteCarloApi(),
+  ...createGoalSeekApi(),
+  ...createSweepApi(),
+};
 Comlink.expose(api);
 // Held until this worker dies, however it dies: the client watches the lock to notice at once.
 void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));

@@ -2,6 +2,7 @@
 // workbook as it is now (pending edits included), never on the engine serving the grid.
 import type { MonteCarloResult } from '../core/compiled/monteCarlo';
 import type { GoalSeekRequest, GoalSeekResult } from '../core/whatif/goalSeek';
+import type { SweepRequest, SweepResult } from '../core/whatif/sweep';
 import type { WhatIfClient } from '../engine/whatIfClient';
 import type { MonteCarloRequest } from '../../workers/contract';
 import type { WorkbookSession } from './createWorkbookSession';
@@ -22,6 +23,11 @@ export function createWhatIf(client: WhatIfClient, session: () => WorkbookSessio
     /** Goal seek on one input between its low and high. */
     goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult> {
       return client.goalSeek(snapshot(), request);
+    },
+    // Sweeps (data tables, tornado): helper "whatif".
+    /** The workbook evaluated at every point of the request (in the what-if worker). */
+    sweep(request: SweepRequest): Promise<SweepResult> {
+      return client.remote().sweep(snapshot(), request);
     },
   };
 }
