@@ -456,7 +456,7 @@ function drawComparison(
         stroke: 'series',
         strokeWidth: 2,
         strokeDasharray: '6,4',
-        ariaLabel: 'target path',
+        ariaDescription: 'target path',
       }),
       Plot.lineY(projected, {
         x: 'year',
@@ -464,7 +464,7 @@ function drawComparison(
         z: 'series',
         stroke: 'series',
         strokeWidth: 3,
-        ariaLabel: 'projection',
+        ariaDescription: 'projection',
       }),
       Plot.ruleY([0]),
     ],

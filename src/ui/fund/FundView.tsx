@@ -325,29 +325,29 @@ function NewDecisionForm(props: { fund: Fund; app: AppState }) {
       <div class="fund-fields">
         <label>
           {t('fundProject')}
-          <input name="project" required />
+          <input name="project" required aria-label={t('fundProject')} />
         </label>
         <label>
           {t('fundUnit')}
-          <input name="unit" />
+          <input name="unit" aria-label={t('fundUnit')} />
         </label>
         <label>
           {t('fundYear')}
-          <select name="year">
+          <select name="year" aria-label={t('fundYear')}>
             <For each={data()?.budgets ?? []}>{(b) => <option value={b.year}>{b.year}</option>}</For>
           </select>
         </label>
         <label>
           {t('fundCost')}
-          <input name="cost" inputMode="decimal" />
+          <input name="cost" inputMode="decimal" aria-label={t('fundCost')} />
         </label>
         <label>
           {t('fundReduction')} (t CO2e)
-          <input name="reduction" inputMode="decimal" />
+          <input name="reduction" inputMode="decimal" aria-label={`${t('fundReduction')} (t CO2e)`} />
         </label>
         <label>
           {t('fundKind')}
-          <select name="kind">
+          <select name="kind" aria-label={t('fundKind')}>
             <option value="one-off">{t('fundOneOff')}</option>
             <option value="annual">{t('fundAnnual')}</option>
             <option value="enabler">{t('fundEnabler')}</option>
@@ -356,11 +356,11 @@ function NewDecisionForm(props: { fund: Fund; app: AppState }) {
         </label>
         <label>
           {t('fundLifetime')}
-          <input name="lifetime" inputMode="numeric" />
+          <input name="lifetime" inputMode="numeric" aria-label={t('fundLifetime')} />
         </label>
         <label>
           {t('fundTemplate')}
-          <select name="template">
+          <select name="template" aria-label={t('fundTemplate')}>
             <option value="">{t('fundNoTemplate')}</option>
             <For each={templates() ?? []}>{(m) => <option value={m.stem}>{m.doc.meta.name}</option>}</For>
           </select>
@@ -374,6 +374,7 @@ function NewDecisionForm(props: { fund: Fund; app: AppState }) {
               <label>
                 {t('fundCategory')}
                 <select
+                  aria-label={t('fundCategory')}
                   value={line().category}
                   onChange={(e) => setLine(i, { category: e.currentTarget.value })}
                 >
@@ -385,6 +386,7 @@ function NewDecisionForm(props: { fund: Fund; app: AppState }) {
                 {t('fundAmount')}
                 <input
                   inputMode="decimal"
+                  aria-label={t('fundAmount')}
                   value={line().amount}
                   onInput={(e) => setLine(i, { amount: e.currentTarget.value })}
                 />
@@ -392,6 +394,7 @@ function NewDecisionForm(props: { fund: Fund; app: AppState }) {
               <label>
                 {t('fundDescription')}
                 <input
+                  aria-label={t('fundDescription')}
                   value={line().description}
                   onInput={(e) => setLine(i, { description: e.currentTarget.value })}
                 />
@@ -462,7 +465,11 @@ function AddToScenarioDialog(props: { fund: Fund; decision: Decision; app: AppSt
       <Show when={(scenarios()?.length ?? 1) > 0} fallback={<p>{t('fundNoScenarios')}</p>}>
         <label>
           {t('fundPickScenario')}
-          <select value={chosen()} onChange={(e) => setPicked(e.currentTarget.value as ScenarioId)}>
+          <select
+            aria-label={t('fundPickScenario')}
+            value={chosen()}
+            onChange={(e) => setPicked(e.currentTarget.value as ScenarioId)}
+          >
             <For each={scenarios() ?? []}>{(s) => <option value={s.id}>{s.name}</option>}</For>
           </select>
         </label>
