@@ -1,10 +1,10 @@
 // Evaluating workbooks other than the open one, for a comparison: each document is loaded into a
-// worker of its own, its named ranges read, and the worker terminated. The open workbook's engine
-// is never touched, so its values, queue and undo state stay as they are.
+// worker of its own, its named ranges (and any cell ranges asked for) read, and the worker terminated.
+// The open workbook's engine is never touched, so its values, queue and undo state stay as they are.
 import * as Comlink from 'comlink';
 import type { ScenarioDocument } from '../core/document';
 import { fail, ok, type Result } from '../core/result';
-import type { EngineApi } from '../../workers/contract';
+import type { EngineApi, ErrorTrace, RangeRequest, RangeValues } from '../../workers/contract';
 import type { NamedValues } from '../core/values';
 import { type EngineEndpoint, createWorkerEndpoint } from './engineClient';
 
@@ -13,6 +13,21 @@ export interface EvaluateNamedOptions {
   createEndpoint?: () => EngineEndpoint;
   /** How long one document may take to load and answer before its worker is given up. */
   timeoutMs?: number;
+}
+
+/** What to read from one evaluated document besides its named ranges. */
+export interface EvaluateRequest {
+  /** Cell ranges to read (e.g. the parameters' value cells). */
+  ranges?: RangeRequest[];
+  /** Trace where the errors in these names start, when `wantsTrace` says so for the named values read. */
+  trace?: { names: string[]; wantsTrace: (named: NamedValues) => boolean };
+}
+
+/** One evaluated document: its named values, the ranges asked for, and the error trace if one was wanted. */
+export interface EvaluatedWorkbook {
+  named: NamedValues;
+  ranges: RangeValues[];
+  trace: ErrorTrace | null;
 }
 
 /**
@@ -29,16 +44,32 @@ export async function evaluateNamed(
   names: string[],
   options: EvaluateNamedOptions = {},
 ): Promise<Result<NamedValues, string>[]> {
-  const results: Result<NamedValues, string>[] = [];
-  for (const doc of docs) results.push(await evaluateOne(doc, names, options));
+  const results = await evaluateWorkbooks(docs, names, () => ({}), options);
+  return results.map((r) => (r.ok ? ok(r.value.named) : r));
+}
+
+/**
+ * As evaluateNamed, and per document also the cell ranges `request(doc)` asks for and, where its
+ * named values want it, the engine's trace of where their errors start (read before the worker ends).
+ * @example await evaluateWorkbooks(docs, SCENARIO_NAMES, (doc) => ({ ranges: parameterRanges(doc) }));
+ */
+export async function evaluateWorkbooks(
+  docs: readonly ScenarioDocument[],
+  names: string[],
+  request: (doc: ScenarioDocument) => EvaluateRequest,
+  options: EvaluateNamedOptions = {},
+): Promise<Result<EvaluatedWorkbook, string>[]> {
+  const results: Result<EvaluatedWorkbook, string>[] = [];
+  for (const doc of docs) results.push(await evaluateOne(doc, names, request(doc), options));
   return results;
 }
 
 async function evaluateOne(
   doc: ScenarioDocument,
   names: string[],
+  request: EvaluateRequest,
   options: EvaluateNamedOptions,
-): Promise<Result<NamedValues, string>> {
+): Promise<Result<EvaluatedWorkbook, string>> {
   const limit = options.timeoutMs ?? 30_000;
   let endpoint: EngineEndpoint;
   try {
@@ -59,8 +90,15 @@ async function evaluateOne(
       sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })),
       names: doc.names,
     };
-    const named = await Promise.race([remote.load(workbook, 1).then(() => remote.getNamed(names)), givenUp]);
-    return ok(named);
+    const read = async (): Promise<EvaluatedWorkbook> => {
+      await remote.load(workbook, 1);
+      const named = await remote.getNamed(names);
+      const ranges: RangeValues[] = [];
+      for (const range of request.ranges ?? []) ranges.push(await remote.getValues(range));
+      const trace = request.trace?.wantsTrace(named) ? await remote.traceErrors(request.trace.names) : null;
+      return { named, ranges, trace };
+    };
+    return ok(await Promise.race([read(), givenUp]));
   } catch (error) {
     return fail(messageOf(error));
   } finally {

@@ -26,11 +26,16 @@ function kronor(value: number, locale: UiLocale): string {
 }
 
 /**
- * The comparison in one or a few sentences; scenarios without a result are left out.
+ * The comparison in one or a few sentences; scenarios without a result are left out. On the
+ * "% of base year" axis what is left in the neutrality year is said as a share of each base year.
  * @example compareSentence([{ name: 'A', result: a }, { name: 'B', result: b }], 'en')
  *   → 'A reaches −49% by 2030, B −52%. In 2035, 120,000 t remain in A and 98,000 t in B. …'
  */
-export function compareSentence(scenarios: readonly SpokenScenario[], locale: UiLocale): string {
+export function compareSentence(
+  scenarios: readonly SpokenScenario[],
+  locale: UiLocale,
+  axis: 'tonnes' | 'percent' = 'tonnes',
+): string {
   const sv = locale === 'sv';
   const usable = scenarios.filter(
     (s): s is { name: string; result: ScenarioResult } =>
@@ -55,10 +60,16 @@ export function compareSentence(scenarios: readonly SpokenScenario[], locale: Ui
     residuals.length === usable.length &&
     residuals.every((s) => s.result.key.neutralYear === neutralYear)
   ) {
-    const items = residuals.map(
-      (s) =>
-        `${tonnes(Math.max(0, s.result.key.residualAtNeutral as number), locale)} ${sv ? 'i' : 'in'} ${s.name}`,
-    );
+    const items = residuals.map((s) => {
+      const left = Math.max(0, s.result.key.residualAtNeutral as number);
+      const base = s.result.key.baseEmissions;
+      // On the % axis the amount left is said as a share of the scenario's own base year.
+      const amount =
+        axis === 'percent' && base !== null && base > 0
+          ? `${formatPercent(left / base, locale)} ${sv ? 'av basåret' : 'of the base year'}`
+          : tonnes(left, locale);
+      return `${amount} ${sv ? 'i' : 'in'} ${s.name}`;
+    });
     const list = joinList(items, locale);
     parts.push(sv ? `År ${neutralYear} återstår ${list}.` : `In ${neutralYear}, ${list} remain.`);
   }

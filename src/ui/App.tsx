@@ -1,7 +1,8 @@
 // The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
 // status line and the workbook list. It renders state and forwards user intent; it owns no data.
-import { Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
 import type { SheetId } from '../core/document';
+import { findFundSheet } from '../core/fund/readFund';
 import type { UiLocale } from '../i18n/strings';
 import type { AppState } from '../state/createAppState';
 import type { Sharing } from '../state/createSharing';
@@ -25,6 +26,8 @@ import './app.css';
 import './print.css';
 
 /** Charts load with the first scenario that is opened, not at start-up. */
+/** The climate fund view loads when it is first shown. */
+const FundView = lazy(() => import('./fund/FundView').then((m) => ({ default: m.FundView })));
 
 const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
@@ -35,11 +38,13 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
   const dialogs = createDialogs();
   const [showList, setShowList] = createSignal(false);
   const [showCharts, setShowCharts] = createSignal(true);
+  const [showFund, setShowFund] = createSignal(false);
   const [pickMeasure, setPickMeasure] = createSignal(false);
   const [newScenario, setNewScenario] = createSignal(false);
   const [showHelp, setShowHelp] = createSignal(false);
   usePageKeys(() => setShowHelp(true));
   const session = () => props.app.session();
+  const isFund = createMemo(() => findFundSheet(session().doc()) !== undefined);
   const calculating = createMemo(() => props.app.engineStatus().state === 'busy');
   const [slowCalculation, setSlowCalculation] = createSignal(false);
   createEffect(() => {
@@ -165,6 +170,11 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
               {t('showCharts')}
             </button>
           </Show>
+          <Show when={isFund()}>
+            <button type="button" aria-pressed={showFund()} onClick={() => setShowFund(!showFund())}>
+              {t('fundView')}
+            </button>
+          </Show>
           <button type="button" onClick={() => setNewScenario(true)}>
             {t('newScenario')}
           </button>
@@ -240,6 +250,11 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
                   whatIf={props.app.whatIf}
                   focusGrid={focusGrid}
                 />
+              </aside>
+            </Show>
+            <Show when={isFund() && showFund()}>
+              <aside class="results-pane fund-pane" aria-label={t('fundView')}>
+                <FundView app={props.app} />
               </aside>
             </Show>
           </div>

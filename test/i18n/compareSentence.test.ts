@@ -44,6 +44,23 @@ describe('compareSentence', () => {
     result: result({ reductionAtTarget: 0.521, residualAtNeutral: 98_040, costPerTonne: 900 }),
   };
 
+  it('says what is left as a share of each base year on the % axis', () => {
+    const big = {
+      name: 'Stockholm',
+      result: result({ reductionAtTarget: 0.3, residualAtNeutral: 303_500, baseEmissions: 607_000 }),
+    };
+    const small = {
+      name: 'Dalarna',
+      result: result({ reductionAtTarget: 0.6, residualAtNeutral: 4_465, baseEmissions: 17_860 }),
+    };
+    expect(plain(compareSentence([big, small], 'en', 'percent'))).toBe(
+      'Stockholm reaches −30% by 2030, Dalarna −60%. In 2035, 50% of the base year in Stockholm and 25% of the base year in Dalarna remain.',
+    );
+    expect(plain(compareSentence([big, small], 'sv', 'percent'))).toContain(
+      'År 2035 återstår 50 % av basåret i Stockholm och 25 % av basåret i Dalarna.',
+    );
+  });
+
   it('says how far each scenario gets, what is left and which is cheapest, in English', () => {
     expect(plain(compareSentence([a, b], 'en'))).toBe(
       'A reaches −49% by 2030, B −52%. In 2035, 123,500 t in A and 98,000 t in B remain. B is the cheapest per tonne (900 kr/t).',

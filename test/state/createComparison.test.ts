@@ -44,10 +44,47 @@ describe('createComparison', () => {
     expect(result.scenarios.map((s) => s.name)).toEqual([dalarna!.meta.name, 'Dalarna, senare mål']);
     expect(result.scenarios[0]?.result).toEqual(await (await evaluateDocument(dalarna!)).result());
     expect(result.scenarios[1]?.result?.key.targetYear).toBe(2032);
-    expect(result.differences).toEqual([
-      { sheet: 'Baslinje', label: 'Målår', unit: 'år', values: [2030, 2032] },
-    ]);
+    expect(result.parameters).toEqual({
+      differing: [{ sheet: 'Baslinje', name: 'Målår', unit: 'år', values: [2030, 2032] }],
+      unmatched: [[], []],
+    });
     // The open workbook is still the first seed, untouched.
     expect(app.session().doc().id).toBe(plain.id);
-  }, 30_000);
+
+    // Across regions: parameters by name with the engine's values (Dalarna's BAU change is a formula).
+    const regions = await comparison.compare([stockholm!.id, dalarna!.id]);
+    const bau = regions.parameters.differing.find((d) =>
+      d.name.startsWith('Förändring per år utan åtgärder'),
+    );
+    expect(bau?.values[0]).toBe(0);
+    expect(typeof bau?.values[1]).toBe('number');
+    expect(bau?.values[1]).toBeLessThan(0);
+    expect(regions.parameters.unmatched[0]?.map((p) => p.sheet)).toContain('Stål');
+    expect(regions.scenarios.map((s) => s.computable)).toEqual([true, true]);
+  }, 60_000);
+
+  it('names the cell where the error starts when a compared scenario cannot be computed', async () => {
+    const [, dalarna] = shippedScenarios();
+    const sheet = dalarna!.sheets.find((s) => s.name === 'Drivmedel')!;
+    const row = sheet.cells.findIndex((r) => r[0] === 'Fossilt bränsle (MGO/diesel MK1), WTW');
+    const broken = applyCommand(
+      { ...dalarna!, id: newScenarioId(), meta: { ...dalarna!.meta, name: 'Dalarna, trasig' } },
+      { type: 'setCells', sheetId: sheet.id, row, col: 1, values: [['=1/0']] },
+    ).doc;
+    const app = await createAppState({
+      storage: fail({ kind: 'unavailable', message: 'no IndexedDB' }),
+      createEndpoint: inProcessEndpoints().create,
+      locale: () => 'en',
+      seeds: async () => [dalarna, broken],
+      download: () => {},
+    });
+    apps.push(app);
+    const comparison = createComparison(app, { createEndpoint: inProcessEndpoints().create });
+    const result = await comparison.compare([dalarna!.id, broken.id]);
+    expect(result.scenarios.map((s) => s.computable)).toEqual([true, false]);
+    expect(result.scenarios[1]?.origins[0]).toMatchObject({
+      address: `Drivmedel!B${row + 1}`,
+      reason: { kind: 'error', code: '#DIV/0!' },
+    });
+  }, 60_000);
 });

@@ -1,9 +1,22 @@
-// Scenarios side by side: pick two or more, then one chart of their projected emissions (and the
-// first one's target path), a table of key figures, the inputs that differ, and the comparison in words.
-import { For, Show, createEffect, createResource, createSignal, onCleanup, onMount } from 'solid-js';
-import type { RawCell, ScenarioId } from '../../core/document';
+// Scenarios side by side, of one region or several: pick two or more, then one chart of their
+// projected emissions each with its own target path, on tonnes or "% of base year" (the chart's table
+// and sentence follow the axis), key figures, the parameters that differ, and the comparison in words.
+import {
+  For,
+  Show,
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  onCleanup,
+  onMount,
+} from 'solid-js';
+import type { ScenarioId } from '../../core/document';
+import { type CompareAxis, defaultAxis, onAxis } from '../../core/scenario/compare';
+import type { CellValue } from '../../core/values';
 import { compareSentence, signedPercent } from '../../i18n/compareSentence';
 import { formatNumber, intlLocale } from '../../i18n/format';
+import { originText } from '../../i18n/sentences';
 import type { UiLocale } from '../../i18n/strings';
 import type { AppState } from '../../state/createAppState';
 import { type ComparedScenario, type Comparison, createComparison } from '../../state/createComparison';
@@ -90,7 +103,11 @@ export function CompareView(props: { app: AppState; onClose: () => void }) {
 function CompareResults(props: { comparison: Comparison; plot: Plot | undefined; locale: UiLocale }) {
   const { t } = useI18n();
   const scenarios = () => props.comparison.scenarios;
-  const sentence = () => compareSentence(scenarios(), props.locale);
+  // Regions of very different size lie flat on one tonne axis: they open on "% of base year".
+  const [axis, setAxis] = createSignal<CompareAxis>(
+    defaultAxis(props.comparison.scenarios.map((s) => s.result?.key.baseEmissions ?? null)),
+  );
+  const sentence = () => compareSentence(scenarios(), props.locale, axis());
   const n = (v: number | null | undefined) =>
     v === null || v === undefined ? '–' : formatNumber(Math.round(v), props.locale);
   const tonnes = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${n(v)} t`);
@@ -104,23 +121,57 @@ function CompareResults(props: { comparison: Comparison; plot: Plot | undefined;
   const neutralYear = () => shared((s) => s.result?.key.neutralYear);
   const withYear = (text: string, year: number | null | undefined, sharedYear: number | null) =>
     sharedYear === null && typeof year === 'number' ? `${text} (${year})` : text;
-  const raw = (value: RawCell | undefined) => {
+  const shown = (value: CellValue | undefined) => {
     if (value === undefined || value === null || value === '') return '–';
     if (typeof value === 'number') return formatNumber(value, props.locale);
     if (typeof value === 'boolean')
       return props.locale === 'sv' ? (value ? 'SANT' : 'FALSKT') : String(value).toUpperCase();
+    // An error is shown as the error, never as a number.
+    if (typeof value === 'object') return value.error;
     return value;
   };
+  /** Why a row cannot be computed: the cell where the error starts, or the engine's message. */
+  const whyNot = (s: ComparedScenario) => {
+    if (!s.result) return t('compareFailed', { message: s.error ?? '' });
+    const [first, ...more] = s.origins;
+    if (!first) return `${t('cannotComputeTitle')}: ${t('compareOpenToSee')}`;
+    const rest = more.length > 0 ? ` (+${more.length})` : '';
+    return `${t('cannotComputeTitle')}: ${originText(first, props.locale)}${rest}`;
+  };
+  const differing = () => props.comparison.parameters.differing;
 
   return (
     <section class="compare-results" aria-label={t('compareScenarios')}>
       <p class="sentence compare-sentence">{sentence()}</p>
+      <fieldset class="compare-axis">
+        <legend>{t('compareAxis')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="compare-axis"
+            checked={axis() === 'tonnes'}
+            onChange={() => setAxis('tonnes')}
+          />
+          {t('compareAxisTonnes')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="compare-axis"
+            checked={axis() === 'percent'}
+            onChange={() => setAxis('percent')}
+          />
+          {t('compareAxisPercent')}
+        </label>
+      </fieldset>
       <CompareChart
         comparison={props.comparison}
         plot={props.plot}
         locale={props.locale}
         sentence={sentence()}
+        axis={axis()}
       />
+      <CompareTable comparison={props.comparison} locale={props.locale} axis={axis()} />
       <table class="compare-table compare-key-figures">
         <caption>{t('keyFigures')}</caption>
         <thead>
@@ -151,12 +202,10 @@ function CompareResults(props: { comparison: Comparison; plot: Plot | undefined;
               <tr>
                 <th scope="row">{s.name}</th>
                 <Show
-                  when={s.result && s.result.broken.length === 0 ? s.result : null}
+                  when={s.result && s.computable ? s.result : null}
                   fallback={
                     <td colSpan={5} class="compare-failed">
-                      {s.result
-                        ? `${t('cannotComputeTitle')}: ${t('compareOpenToSee')}`
-                        : t('compareFailed', { message: s.error ?? '' })}
+                      {whyNot(s)}
                     </td>
                   }
                 >
@@ -185,10 +234,7 @@ function CompareResults(props: { comparison: Comparison; plot: Plot | undefined;
           </For>
         </tbody>
       </table>
-      <Show
-        when={props.comparison.differences.length > 0}
-        fallback={<p class="compare-same">{t('compareNoDifferences')}</p>}
-      >
+      <Show when={differing().length > 0} fallback={<p class="compare-same">{t('compareNoDifferences')}</p>}>
         <table class="compare-table compare-inputs">
           <caption>{t('compareInputs')}</caption>
           <thead>
@@ -200,20 +246,118 @@ function CompareResults(props: { comparison: Comparison; plot: Plot | undefined;
             </tr>
           </thead>
           <tbody>
-            <For each={props.comparison.differences}>
+            <For each={differing()}>
               {(d) => (
                 <tr>
-                  <th scope="row">{d.label}</th>
+                  <th scope="row">{d.name}</th>
                   <td class="text">{d.sheet}</td>
                   <td class="text">{d.unit}</td>
-                  <For each={d.values}>{(value) => <td>{raw(value)}</td>}</For>
+                  <For each={d.values}>{(value) => <td>{shown(value)}</td>}</For>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
       </Show>
+      <For each={scenarios()}>
+        {(s, i) => (
+          <Show when={(props.comparison.parameters.unmatched[i()] ?? []).length > 0}>
+            <table class="compare-table compare-unmatched">
+              <caption>{t('compareOnlyIn', { name: s.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('compareParameter')}</th>
+                  <th scope="col">{t('compareSheet')}</th>
+                  <th scope="col">{t('compareUnit')}</th>
+                  <th scope="col">{s.name}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.comparison.parameters.unmatched[i()] ?? []}>
+                  {(p) => (
+                    <tr>
+                      <th scope="row">{p.name}</th>
+                      <td class="text">{p.sheet}</td>
+                      <td class="text">{p.unit}</td>
+                      <td>{shown(p.value)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        )}
+      </For>
     </section>
+  );
+}
+
+/** The years the chart's table lists: each scenario's base, target and neutrality years, and the last. */
+function tableYears(comparison: Comparison): number[] {
+  const years = new Set<number>();
+  for (const s of comparison.scenarios) {
+    const r = s.result;
+    if (!r) continue;
+    for (const y of [r.key.baseYear, r.key.targetYear, r.key.neutralYear, r.years.at(-1)]) {
+      if (typeof y === 'number' && r.years.includes(y)) years.add(y);
+    }
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The chart's alternative: projection and target of each scenario in the key years, on the chart's axis. */
+function CompareTable(props: { comparison: Comparison; locale: UiLocale; axis: CompareAxis }) {
+  const { t } = useI18n();
+  const drawn = () => props.comparison.scenarios.filter((s) => s.result !== null && s.computable);
+  const years = createMemo(() => tableYears({ ...props.comparison, scenarios: drawn() }));
+  const cell = (s: ComparedScenario, which: 'projected' | 'target', year: number) => {
+    const r = s.result;
+    if (!r) return '–';
+    const i = r.years.indexOf(year);
+    if (i < 0) return '–';
+    const series = which === 'projected' ? r.projected : r.targets.linear;
+    const v = onAxis([series[i] ?? null], props.axis, r.key.baseEmissions)[0] ?? null;
+    if (v === null) return '–';
+    return props.axis === 'percent'
+      ? `${formatNumber(Math.round(v * 10) / 10, props.locale)} %`
+      : `${formatNumber(Math.round(v), props.locale)} t`;
+  };
+  return (
+    <table class="compare-table compare-chart-table">
+      <caption>
+        {t('compareAsTable')} ({props.axis === 'percent' ? t('compareAxisPercentUnit') : t('chartTonnes')})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chartYear')}</th>
+          <For each={drawn()}>
+            {(s) => (
+              <>
+                <th scope="col">{s.name}</th>
+                <th scope="col">{t('compareTargetOf', { name: s.name })}</th>
+              </>
+            )}
+          </For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={years()}>
+          {(year) => (
+            <tr>
+              <th scope="row">{year}</th>
+              <For each={drawn()}>
+                {(s) => (
+                  <>
+                    <td>{cell(s, 'projected', year)}</td>
+                    <td>{cell(s, 'target', year)}</td>
+                  </>
+                )}
+              </For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }
 
@@ -222,6 +366,7 @@ function CompareChart(props: {
   plot: Plot | undefined;
   locale: UiLocale;
   sentence: string;
+  axis: CompareAxis;
 }) {
   const { t } = useI18n();
   let host: HTMLDivElement | undefined;
@@ -240,8 +385,9 @@ function CompareChart(props: {
     if (!host || !Plot) return;
     const figure = drawComparison(Plot, props.comparison, {
       year: t('chartYear'),
-      tonnes: t('chartTonnes'),
+      value: props.axis === 'percent' ? t('compareAxisPercentUnit') : t('chartTonnes'),
       target: (name) => t('compareTargetOf', { name }),
+      axis: props.axis,
       locale: props.locale,
       width: width(),
     });
@@ -260,45 +406,66 @@ function CompareChart(props: {
   );
 }
 
-/** One line per scenario's projection, and the first scenario's linear target path dashed. */
+/**
+ * One line per scenario's projection, and each scenario's own linear target path dashed in its
+ * colour; on the % axis each is a share of its own base year.
+ */
 function drawComparison(
   Plot: Plot,
   comparison: Comparison,
-  opts: { year: string; tonnes: string; target: (name: string) => string; locale: UiLocale; width: number },
+  opts: {
+    year: string;
+    value: string;
+    target: (name: string) => string;
+    axis: CompareAxis;
+    locale: UiLocale;
+    width: number;
+  },
 ): Element {
-  const evaluated = comparison.scenarios.filter((s) => s.result !== null);
-  const rows = evaluated.flatMap((s) =>
-    (s.result?.years ?? []).map((year, i) => ({
-      year,
-      value: s.result?.projected[i] ?? null,
-      series: s.name,
-    })),
+  const drawn = comparison.scenarios.flatMap((s) =>
+    s.result && s.computable ? [{ ...s, result: s.result }] : [],
   );
-  const first = evaluated[0];
-  const targetName = first ? opts.target(first.name) : '';
-  const target = first?.result
-    ? first.result.years.map((year, i) => ({
-        year,
-        value: first.result?.targets.linear[i] ?? null,
-        series: targetName,
-      }))
-    : [];
-  const format = new Intl.NumberFormat(intlLocale(opts.locale), { maximumFractionDigits: 0 });
+  const colour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length] as string;
+  const points = (
+    s: (typeof drawn)[number],
+    series: readonly (number | null)[],
+    name: string,
+  ): { year: number; value: number | null; series: string }[] => {
+    const values = onAxis(series, opts.axis, s.result.key.baseEmissions);
+    return s.result.years.map((year, i) => ({ year, value: values[i] ?? null, series: name }));
+  };
+  const projected = drawn.flatMap((s) => points(s, s.result.projected, s.name));
+  const targets = drawn.flatMap((s) => points(s, s.result.targets.linear, opts.target(s.name)));
+  const domain = drawn.flatMap((s) => [s.name, opts.target(s.name)]);
+  const range = drawn.flatMap((_, i) => [colour(i), colour(i)]);
+  const digits = opts.axis === 'percent' ? 1 : 0;
+  const format = new Intl.NumberFormat(intlLocale(opts.locale), { maximumFractionDigits: digits });
   return Plot.plot({
     width: Math.max(320, opts.width),
     height: Math.round(Math.max(240, Math.min(420, opts.width * 0.5))),
     marginLeft: 80,
     style: { fontSize: '14px' },
     x: { label: opts.year, tickFormat: (d: number) => String(d) },
-    y: { label: opts.tonnes, grid: true, zero: true, tickFormat: (d: number) => format.format(d) },
-    color: {
-      legend: true,
-      domain: [...evaluated.map((s) => s.name), ...(first ? [targetName] : [])],
-      range: [...evaluated.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length] as string), '#c0392b'],
-    },
+    y: { label: opts.value, grid: true, zero: true, tickFormat: (d: number) => format.format(d) },
+    color: { legend: true, domain, range },
     marks: [
-      Plot.lineY(target, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4' }),
-      Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 3 }),
+      Plot.lineY(targets, {
+        x: 'year',
+        y: 'value',
+        z: 'series',
+        stroke: 'series',
+        strokeWidth: 2,
+        strokeDasharray: '6,4',
+        ariaDescription: 'target path',
+      }),
+      Plot.lineY(projected, {
+        x: 'year',
+        y: 'value',
+        z: 'series',
+        stroke: 'series',
+        strokeWidth: 3,
+        ariaDescription: 'projection',
+      }),
       Plot.ruleY([0]),
     ],
   });
