@@ -1,19 +1,10 @@
 // The what-if tools the results pane offers, in tab order. Each tool is its own lazily loaded
 // component, so none of them costs start-up bytes; adding a tool is adding one entry here.
-import type { Accessor, Component } from 'solid-js';
-import type { Parameter } from '../../core/scenario/parameters';
-import type { WhatIf } from '../../state/createWhatIf';
+import type { Component } from 'solid-js';
 import type { StringKey } from '../../i18n/strings';
-import type { WorkbookSession } from '../../state/createWorkbookSession';
-import type { CellTarget } from '../charts/ScenarioPanel';
+import type { WhatIfToolProps } from './toolProps';
 
-/** What every tool is given: the open scenario, its parameters, the what-if worker. */
-export interface WhatIfToolProps {
-  session: WorkbookSession;
-  parameters: Accessor<Parameter[]>;
-  whatIf: WhatIf;
-  onSelectCell: (cell: CellTarget) => void;
-}
+export type { WhatIfToolProps } from './toolProps';
 
 export interface WhatIfTool {
   id: string;
@@ -22,4 +13,6 @@ export interface WhatIfTool {
   load: () => Promise<{ default: Component<WhatIfToolProps> }>;
 }
 
-export const WHAT_IF_TOOLS: WhatIfTool[] = [];
+export const WHAT_IF_TOOLS: WhatIfTool[] = [
+  { id: 'monte-carlo', label: 'mcTab', load: () => import('./MonteCarloTool') },
+];
