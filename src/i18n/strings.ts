@@ -293,6 +293,7 @@ export const en = {
   mcReadingOthers:
     'Tools read “a to b” differently: Guesstimate reads it as a 90 % interval (Bana’s normal), while Causal and Kausal have conventions of their own. Check what a range copied from another tool was meant as.',
   mcParameters: 'Sampled parameters',
+  mcCell: 'Cell',
   mcDistribution: 'Distribution',
   mcDistributionOf: 'Distribution of {name}',
   mcDist_triangular: 'Triangular (low, value, high)',
@@ -322,7 +323,7 @@ export const en = {
   mcSkipped: 'Not sampled: {name} ({address}), {reason}',
   mcFanTitle: 'Projection with its uncertainty (P5–P95)',
   mcGapTitle: 'Gap to the target in {year}',
-  mcGapAxis: 'Gap, t CO2e (above 0: short of the target)',
+  mcGapAxis: 'Gap, t CO2e (> 0: target missed)',
   mcRunsAxis: 'Runs',
   mcBand: 'P5–P95',
   mcMedian: 'Median (P50)',
@@ -618,6 +619,7 @@ export const sv: Record<StringKey, string> = {
   mcReadingOthers:
     'Verktyg läser ”a till b” olika: Guesstimate läser det som ett 90 %-intervall (Banas normal), medan Causal och Kausal har egna konventioner. Kontrollera hur ett intervall från ett annat verktyg var menat.',
   mcParameters: 'Parametrar som dras',
+  mcCell: 'Cell',
   mcDistribution: 'Fördelning',
   mcDistributionOf: 'Fördelning för {name}',
   mcDist_triangular: 'Triangulär (låg, värde, hög)',
@@ -647,7 +649,7 @@ export const sv: Record<StringKey, string> = {
   mcSkipped: 'Dras inte: {name} ({address}), {reason}',
   mcFanTitle: 'Prognos med osäkerhet (P5–P95)',
   mcGapTitle: 'Avstånd till målet {year}',
-  mcGapAxis: 'Avstånd, t CO2e (över 0: målet nås inte)',
+  mcGapAxis: 'Avstånd, t CO2e (> 0: målet missas)',
   mcRunsAxis: 'Körningar',
   mcBand: 'P5–P95',
   mcMedian: 'Median (P50)',

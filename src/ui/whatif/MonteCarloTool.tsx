@@ -18,6 +18,7 @@ import { DEFAULT_MONTE_CARLO, type MonteCarloSettings } from '../../core/documen
 import type { Parameter } from '../../core/scenario/parameters';
 import { LIMITS } from '../../core/schema';
 import { formatNumber, formatPercent, intlLocale } from '../../i18n/format';
+import type { UiLocale } from '../../i18n/strings';
 import { monteCarloSentence } from '../../i18n/sentences';
 import { useI18n } from '../i18nContext';
 import { chartLabels } from '../charts/plots';
@@ -140,52 +141,6 @@ export default function MonteCarloTool(props: WhatIfToolProps) {
         </ul>
         <p>{t('mcReadingOthers')}</p>
       </details>
-      <Show when={rows().length > 0} fallback={<p>{t('mcNoParameters')}</p>}>
-        <table class="mc-parameters">
-          <caption>{t('mcParameters')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('parameterName')}</th>
-              <th scope="col">{t('parameterLow')}</th>
-              <th scope="col">{t('parameterValue')}</th>
-              <th scope="col">{t('parameterHigh')}</th>
-              <th scope="col">{t('parameterUnit')}</th>
-              <th scope="col">{t('mcDistribution')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(p) => (
-                <tr data-address={p.address}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => props.onSelectCell({ sheetId: p.sheetId, row: p.row, col: p.col })}
-                    >
-                      {p.name}
-                    </button>
-                  </th>
-                  <td>{cellText(p.low, locale())}</td>
-                  <td>{cellText(p.value, locale())}</td>
-                  <td>{cellText(p.high, locale())}</td>
-                  <td>{p.unit}</td>
-                  <td>
-                    <select
-                      aria-label={t('mcDistributionOf', { name: p.name })}
-                      value={distributionOf(p)}
-                      disabled={running()}
-                      onChange={(e) => setDistribution(p, e.currentTarget.value as Distribution)}
-                    >
-                      <For each={DISTRIBUTIONS}>{(d) => <option value={d}>{t(`mcDist_${d}`)}</option>}</For>
-                    </select>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </Show>
       <div class="mc-controls">
         <WholeNumberField
           label={t('mcSeed')}
@@ -240,8 +195,8 @@ export default function MonteCarloTool(props: WhatIfToolProps) {
               <progress aria-label={t('mcProgress')} max={s().total} value={s().done} />
               <span>
                 {t('mcRunning', {
-                  done: formatNumber(s().done, locale()),
-                  total: formatNumber(s().total, locale()),
+                  done: whole(s().done, locale()),
+                  total: whole(s().total, locale()),
                 })}
               </span>
             </>
@@ -251,8 +206,8 @@ export default function MonteCarloTool(props: WhatIfToolProps) {
           {(s) => (
             <p data-testid="mc-cancelled">
               {t('mcCancelled', {
-                done: formatNumber(s().done, locale()),
-                total: formatNumber(s().total, locale()),
+                done: whole(s().done, locale()),
+                total: whole(s().total, locale()),
               })}
             </p>
           )}
@@ -263,6 +218,54 @@ export default function MonteCarloTool(props: WhatIfToolProps) {
       </div>
       <Show when={result()}>
         {(r) => <Results result={r()} sentence={sentence(r())} usable={usable(r())} {...props} />}
+      </Show>
+      <Show when={rows().length > 0} fallback={<p>{t('mcNoParameters')}</p>}>
+        <table class="mc-parameters">
+          <caption>{t('mcParameters')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('parameterName')}</th>
+              <th scope="col">{t('mcCell')}</th>
+              <th scope="col">{t('parameterLow')}</th>
+              <th scope="col">{t('parameterValue')}</th>
+              <th scope="col">{t('parameterHigh')}</th>
+              <th scope="col">{t('parameterUnit')}</th>
+              <th scope="col">{t('mcDistribution')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(p) => (
+                <tr data-address={p.address}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => props.onSelectCell({ sheetId: p.sheetId, row: p.row, col: p.col })}
+                    >
+                      {p.name}
+                    </button>
+                  </th>
+                  <td>{p.address}</td>
+                  <td>{cellText(p.low, locale())}</td>
+                  <td>{cellText(p.value, locale())}</td>
+                  <td>{cellText(p.high, locale())}</td>
+                  <td>{p.unit}</td>
+                  <td>
+                    <select
+                      aria-label={t('mcDistributionOf', { name: p.name })}
+                      value={distributionOf(p)}
+                      disabled={running()}
+                      onChange={(e) => setDistribution(p, e.currentTarget.value as Distribution)}
+                    >
+                      <For each={DISTRIBUTIONS}>{(d) => <option value={d}>{t(`mcDist_${d}`)}</option>}</For>
+                    </select>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
       </Show>
     </div>
   );
@@ -297,7 +300,12 @@ function WholeNumberField(props: {
   );
 }
 
-function cellText(v: Parameter['value'], locale: 'sv' | 'en'): string {
+/** Counts and tonnes, always grouped and rounded: 2 000 runs are not the year 2000 (formatNumber). */
+function whole(n: number, locale: UiLocale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(n);
+}
+
+function cellText(v: Parameter['value'], locale: UiLocale): string {
   return typeof v === 'number' ? formatNumber(v, locale) : v === null ? '' : String(v);
 }
 
@@ -306,7 +314,7 @@ function Results(props: WhatIfToolProps & { result: MonteCarloResult; sentence: 
   const r = () => props.result;
   const pct = (x: number) => formatPercent(x, locale(), 1);
   const tonnes = (x: number | undefined) =>
-    x === undefined || !Number.isFinite(x) ? '–' : formatNumber(Math.round(x), locale());
+    x === undefined || !Number.isFinite(x) ? '–' : whole(x, locale());
   const seconds = () =>
     new Intl.NumberFormat(intlLocale(locale()), { maximumFractionDigits: 2 }).format(r().ms / 1000);
   const key = () => props.session.scenario()?.key;
@@ -318,8 +326,8 @@ function Results(props: WhatIfToolProps & { result: MonteCarloResult; sentence: 
       <p class="mc-engine" data-testid="mc-engine">
         {r().engine === 'compiled'
           ? t('mcEngineCompiled', {
-              reference: formatNumber(r().referenceSamples, locale()),
-              samples: formatNumber(r().samples, locale()),
+              reference: whole(r().referenceSamples, locale()),
+              samples: whole(r().samples, locale()),
               seconds: seconds(),
             })
           : t('mcEngineHyperformula', { reason: r().fallbackReason ?? '', seconds: seconds() })}
@@ -406,7 +414,7 @@ function Results(props: WhatIfToolProps & { result: MonteCarloResult; sentence: 
                     <tr>
                       <td>{tonnes(bin.from)}</td>
                       <td>{tonnes(bin.to)}</td>
-                      <td>{formatNumber(bin.count, locale())}</td>
+                      <td>{whole(bin.count, locale())}</td>
                     </tr>
                   )}
                 </For>
