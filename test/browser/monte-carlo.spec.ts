@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
-import { expect, normaliseSpaces, openApp, test, waitForWorkbook } from './support/app';
+import { expect, normaliseSpaces, openApp, openSheet, setCell, test, waitForWorkbook } from './support/app';
 import { openScenario } from './support/scenario';
 import { slowStep } from './support/timeouts';
 
@@ -128,5 +128,22 @@ test.describe('Monte Carlo', () => {
     await expect(progress).toHaveCount(0);
     await expect(panel.getByTestId('mc-sentence')).toHaveCount(0);
     await expect(panel.getByTestId('mc-p-target')).toHaveCount(0);
+  });
+
+  test('an error in the workbook is said, and no run can give a number in its place', async ({ page }) => {
+    await openApp(page);
+    await openScenario(page, DALARNA);
+    const panel = monteCarlo(page);
+    const runButton = panel.getByRole('button', { name: 'Run', exact: true });
+    await expect(runButton).toBeEnabled();
+    await openSheet(page, 'Baslinje');
+    await setCell(page, 'B9', '=1/0');
+    await expect(panel.getByRole('alert')).toContainText('The scenario’s result cannot be computed', {
+      timeout: 15_000,
+    });
+    await expect(runButton).toBeDisabled();
+    await expect(panel.getByTestId('mc-p-target')).toHaveCount(0);
+    await setCell(page, 'B9', '=(C20/B20)^(1/(C15-B15))-1');
+    await expect(runButton).toBeEnabled({ timeout: 15_000 });
   });
 });
