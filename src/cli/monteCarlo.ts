@@ -1,10 +1,12 @@
 // `bana montecarlo FILE --samples N --seed S [--input 'Sheet!B8:low:high[:distribution]']… [--json]`:
 // the worker's Monte Carlo code run in Node, printed as text or JSON. Without --input it samples
-// every ranged numeric parameter, as the worker does (monteCarloInputs).
+// every ranged numeric parameter, as the worker does (monteCarloInputs); without --seed, --samples
+// or --input it uses the seed, sample count and distributions stored in the scenario.
 import { formatAddress, parseReference, quoteSheetName } from '../core/address';
 import type { MonteCarloInput, MonteCarloResult } from '../core/compiled/monteCarlo';
-import type { Distribution } from '../core/compiled/sampling';
-import type { ScenarioDocument } from '../core/document';
+import { DISTRIBUTIONS, type Distribution } from '../core/compiled/sampling';
+import { DEFAULT_MONTE_CARLO, type ScenarioDocument } from '../core/document';
+import { LIMITS } from '../core/schema';
 import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { evaluateDocument } from './evaluate';
 
@@ -13,11 +15,11 @@ export const MONTE_CARLO_HELP = `  bana montecarlo FILE --samples N --seed S [--
                                        Monte Carlo: P(target met) with its standard error, P5/P50/P95 of
                                        the projection per year, the engine used and the seconds taken.
                                        Without --input: every parameter with a low and a high (numbers and
-                                       shares), triangular(low, value, high); with --input, only those.
+                                       shares), with the distributions stored in the scenario (default
+                                       triangular(low, value, high)); with --input, only those.
                                        Triangular uses the cell's value as the mode; normal reads low and
-                                       high as P5 and P95.`;
-
-const DISTRIBUTIONS: Distribution[] = ['triangular', 'uniform', 'normal'];
+                                       high as P5 and P95. --seed and --samples default to the values
+                                       stored in the scenario (else 1 and 10 000), as the app runs it.`;
 
 /** The value after a flag, if given. */
 export function flag(args: string[], name: string): string | undefined {
@@ -83,8 +85,12 @@ function asText(name: string, r: MonteCarloResult): string {
 
 /** Run `bana montecarlo` on a loaded document; returns the text to print. */
 export async function monteCarloCommand(doc: ScenarioDocument, args: string[]): Promise<string> {
-  const samples = integer(flag(args, '--samples'), '--samples', 10_000);
-  const seed = integer(flag(args, '--seed'), '--seed', 1);
+  // What the planner stored with the scenario, so the CLI gives the app's figures without flags.
+  const stored = doc.meta.monteCarlo ?? DEFAULT_MONTE_CARLO;
+  const samples = integer(flag(args, '--samples'), '--samples', stored.samples);
+  const seed = integer(flag(args, '--seed'), '--seed', stored.seed);
+  // The generator takes a 32-bit seed: a larger one would silently draw as another seed does.
+  if (seed < 0 || seed > LIMITS.maxSeed) throw new Error(`--seed must be from 0 to ${LIMITS.maxSeed}`);
   const tolerance = Number(flag(args, '--tolerance') ?? 0.15);
   if (!(tolerance >= 0)) throw new Error('--tolerance must be a share ≥ 0');
   const specs = args.flatMap((a, i) =>
@@ -109,7 +115,7 @@ export async function monteCarloCommand(doc: ScenarioDocument, args: string[]): 
     samples,
     seed,
     // Without --input the worker samples the scenario's ranged parameters (the same code the app runs).
-    ...(inputs.length > 0 ? { inputs } : {}),
+    ...(inputs.length > 0 ? { inputs } : { distributions: stored.distributions }),
     neutralTolerance: tolerance,
     compiled: !args.includes('--no-compiled'),
   });

@@ -1,6 +1,7 @@
 // The named, reversible commands that change a scenario document. Every edit a user makes —
 // typing, paste, sheet operations, names, column widths — is one of these, applied purely.
 import {
+  type MonteCarloSettings,
   type NamedExpression,
   type RawCell,
   type ScenarioDocument,
@@ -23,6 +24,8 @@ export type Command =
   | { type: 'setName'; name: string; expression: string | number | null }
   | { type: 'setColumnWidth'; sheetId: SheetId; col: number; width: number | null }
   | { type: 'renameWorkbook'; name: string }
+  /** The scenario's Monte Carlo seed, sample count and distributions; null removes them (defaults). */
+  | { type: 'setMonteCarlo'; settings: MonteCarloSettings | null }
   /** Replace the whole content (sheets, names, workbook name) at once, e.g. to restore a saved version. */
   | { type: 'replaceContent'; name: string; sheets: Sheet[]; names: NamedExpression[] }
   | { type: 'batch'; commands: Command[] };
@@ -149,6 +152,15 @@ export function applyCommand(doc: ScenarioDocument, command: Command): CommandRe
         inverse: { type: 'renameWorkbook', name: doc.meta.name },
         changes: [{ kind: 'presentation' }],
       };
+    case 'setMonteCarlo': {
+      const { monteCarlo: _previous, ...meta } = doc.meta;
+      return {
+        doc: { ...doc, meta: command.settings ? { ...meta, monteCarlo: command.settings } : meta },
+        inverse: { type: 'setMonteCarlo', settings: doc.meta.monteCarlo ?? null },
+        // Not a cell, not the engine's business: the run reads the settings when it starts.
+        changes: [{ kind: 'presentation' }],
+      };
+    }
     case 'replaceContent': {
       // A batch of add/remove/rename commands cannot express this: a workbook never has zero sheets,
       // and the restored sheets' names may clash with the current ones until those are gone.

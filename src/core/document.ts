@@ -1,5 +1,6 @@
 // The scenario document: the one source of truth that is saved, shared, undone and evaluated.
 // Raw cell contents only; values are derived by the engine and can always be rebuilt from this.
+import type { Distribution } from './compiled/sampling';
 
 /** Branded ids so a sheet id is never passed where a scenario id is expected. */
 export type ScenarioId = string & { readonly __brand: 'ScenarioId' };
@@ -38,7 +39,27 @@ export interface DocumentMeta {
   updatedAt: string;
   /** Where the numbers came from (free text), shown with the workbook. */
   source?: string;
+  /** How this scenario's Monte Carlo runs: absent means the defaults (seed 1, 10 000, triangular). */
+  monteCarlo?: MonteCarloSettings;
 }
+
+/**
+ * A Monte Carlo run as the planner set it up, kept with the scenario so that the app and
+ * `bana montecarlo` give the same figures. An optional field: files without it need no migration.
+ */
+export interface MonteCarloSettings {
+  /** A whole number 0 … 2^31 − 1: the same seed gives the same draws. */
+  seed: number;
+  samples: number;
+  /**
+   * The distribution of a parameter by its value cell as a planner reads it (`Drivmedel!B8`, the
+   * sheet name quoted as in formulas); a parameter not listed is triangular(low, value, high).
+   */
+  distributions: Record<string, Distribution>;
+}
+
+/** The Monte Carlo settings of a scenario that has stored none. */
+export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { seed: 1, samples: 10_000, distributions: {} };
 
 export interface ScenarioDocument {
   schemaVersion: typeof SCHEMA_VERSION;

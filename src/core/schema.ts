@@ -1,7 +1,10 @@
 // Runtime validation of the current (v1) scenario document: the gate every file and stored record
 // passes before the app sees it. One declarative validator beside each document type (./validate).
+import { parseReference } from './address';
+import { DISTRIBUTIONS, type Distribution } from './compiled/sampling';
 import {
   type DocumentMeta,
+  type MonteCarloSettings,
   type NamedExpression,
   type RawCell,
   SCHEMA_VERSION,
@@ -14,6 +17,7 @@ import type { Result } from './result';
 import {
   byType,
   check,
+  describe,
   finiteNumber,
   invalid,
   list,
@@ -40,6 +44,9 @@ export const LIMITS = {
   /** Descriptions, sources and named-expression formulas. */
   maxLongTextLength: 32_767,
   maxNames: 10_000,
+  /** Monte Carlo: samples per run (runMonteCarlo's own limit), and the seed's range (a 32-bit int). */
+  maxSamples: 1_000_000,
+  maxSeed: 2 ** 31 - 1,
 } as const;
 
 /** Characters Excel refuses in sheet names; formula references to such sheets would not parse. */
@@ -85,12 +92,54 @@ const timestamp = refine(
   'expected an ISO 8601 date and time',
 );
 
+/** A whole number between `min` and `max`. */
+function wholeNumber(min: number, max: number): Validator<number> {
+  return refine(
+    finiteNumber(),
+    (n) => Number.isInteger(n) && n >= min && n <= max,
+    `expected a whole number from ${min} to ${max}`,
+  );
+}
+
+const distribution: Validator<Distribution> = (value, path) =>
+  DISTRIBUTIONS.includes(value as Distribution)
+    ? (value as Distribution)
+    : invalid(path, `expected ${DISTRIBUTIONS.join(', ')}, found ${describe(value)}`);
+
+/**
+ * Distributions by cell: every key a sheet-qualified cell (`Drivmedel!B8`), so no key can be
+ * `__proto__` or another name an object gives meaning to; at most one per parameter cell possible.
+ */
+const distributions: Validator<Record<string, Distribution>> = (value, path, run) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    invalid(path, 'expected an object');
+  const keys = Object.keys(value);
+  if (keys.length > LIMITS.maxNames) invalid(path, `has more than ${LIMITS.maxNames} entries`);
+  const out: Record<string, Distribution> = {};
+  for (const key of keys) {
+    const at = { parent: path, key };
+    const ref = key.length <= LIMITS.maxShortTextLength ? parseReference(key) : null;
+    if (!ref || ref.sheet === undefined || ref.row !== ref.rowEnd || ref.col !== ref.colEnd)
+      invalid(at, 'expected a cell with its sheet, such as Drivmedel!B8');
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    out[key] = distribution(descriptor && 'value' in descriptor ? descriptor.value : undefined, at, run);
+  }
+  return out;
+};
+
+const monteCarloSettings = record<MonteCarloSettings>({
+  seed: wholeNumber(0, LIMITS.maxSeed),
+  samples: wholeNumber(1, LIMITS.maxSamples),
+  distributions: withDefault(distributions, () => ({})),
+});
+
 const documentMeta = record<DocumentMeta>({
   name: text({ max: LIMITS.maxShortTextLength }),
   createdAt: timestamp,
   updatedAt: timestamp,
   description: optional(longText),
   source: optional(longText),
+  monteCarlo: optional(monteCarloSettings),
 });
 
 /** Holes and `undefined` (sparse arrays written by `cells[r][c] = x`) are read as empty. */

@@ -225,3 +225,61 @@ export function endingMeasuresSentence(r: ScenarioResult, locale: UiLocale): str
     ? `Före ${until} upphör: ${ending.join(', ')}; deras minskning räknas inte efter det året.`
     : `Ending before ${until}: ${ending.join(', ')}; their reductions do not count after that year.`;
 }
+
+/** What a Monte Carlo sentence needs: the run's figures and the scenario's target years. */
+export interface MonteCarloFigures {
+  samples: number;
+  invalidSamples: number;
+  cancelled: boolean;
+  target: { probability: number; standardError: number };
+  neutral: { probability: number; standardError: number; tolerance: number };
+}
+
+function count(n: number, locale: UiLocale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(n);
+}
+
+/**
+ * A Monte Carlo run in words: how often the target year's target is met and climate neutrality
+ * reached (within the tolerance, said), each with its standard error. A run with no usable sample
+ * says so and gives no figure; a cancelled run gives none either.
+ * @example monteCarloSentence(r, 2030, 2035, 'en') // "With these ranges the 2030 target is met in 12% of 10,000 runs (±0.3%). …"
+ */
+export function monteCarloSentence(
+  r: MonteCarloFigures,
+  targetYear: number | null,
+  neutralYear: number | null,
+  locale: UiLocale,
+): string {
+  const runs = r.samples - r.invalidSamples;
+  if (r.cancelled)
+    return locale === 'sv' ? 'Körningen avbröts; inget resultat.' : 'The run was cancelled; no result.';
+  if (runs <= 0)
+    return locale === 'sv'
+      ? 'Ingen körning gav ett tal: arbetsboken ger ett fel med dessa intervall. Rätta felet först.'
+      : 'No run gave a number: the workbook gives an error with these ranges. Fix the error first.';
+  const p = (x: number) => formatPercent(x, locale, 0);
+  const se = (x: number) => `±${formatPercent(x, locale, 1)}`;
+  const { target, neutral } = r;
+  const tolerance = formatPercent(neutral.tolerance, locale, 0);
+  const left =
+    r.invalidSamples === 0
+      ? ''
+      : locale === 'sv'
+        ? ` ${count(r.invalidSamples, locale)} körningar gav inget tal (ett fel) och räknas inte.`
+        : ` ${count(r.invalidSamples, locale)} runs gave no number (an error) and are left out.`;
+  if (locale === 'sv') {
+    const goal = targetYear === null ? 'målet' : `${targetYear}-målet`;
+    const year = neutralYear === null ? '' : ` ${neutralYear}`;
+    return (
+      `Med dessa intervall nås ${goal} i ${p(target.probability)} av ${count(runs, locale)} körningar (${se(target.standardError)}). ` +
+      `Klimatneutralitet${year} (högst ${tolerance} av basårets utsläpp kvar) nås i ${p(neutral.probability)} (${se(neutral.standardError)}).${left}`
+    );
+  }
+  const goal = targetYear === null ? 'the target' : `the ${targetYear} target`;
+  const year = neutralYear === null ? '' : ` in ${neutralYear}`;
+  return (
+    `With these ranges ${goal} is met in ${p(target.probability)} of ${count(runs, locale)} runs (${se(target.standardError)}). ` +
+    `Climate neutrality${year} (at most ${tolerance} of base-year emissions left) is reached in ${p(neutral.probability)} (${se(neutral.standardError)}).${left}`
+  );
+}

@@ -426,6 +426,56 @@ export const en = {
   fundNoScenarios: 'There is no scenario to add it to. Create one with “New scenario”.',
   fundNoTemplateFor: 'No measure template is given for this decision.',
   fundMeasureAdded: '“{name}” was added to {scenario} as a measure.',
+  // Monte Carlo (issue 12): the what-if tool, its reading of low and high, its results.
+  mcTab: 'Monte Carlo',
+  mcIntro:
+    'Draws every parameter that has a low and a high many times and computes the scenario for each draw, in the background.',
+  mcReadingTitle: 'What low and high mean here',
+  mcReadingTriangular:
+    'Triangular (the default): any value from low to high can occur, the stored value is the most likely, nothing falls outside.',
+  mcReadingUniform:
+    'Uniform: every value from low to high is equally likely; the stored value plays no part.',
+  mcReadingNormal:
+    'Normal: low and high are the 5th and 95th percentiles, so one draw in ten falls outside them; the mean is midway between them and the stored value plays no part.',
+  mcReadingOthers:
+    'Tools read “a to b” differently: Guesstimate reads it as a 90 % interval (Bana’s normal), while Causal and Kausal have conventions of their own. Check what a range copied from another tool was meant as.',
+  mcParameters: 'Sampled parameters',
+  mcCell: 'Cell',
+  mcDistribution: 'Distribution',
+  mcDistributionOf: 'Distribution of {name}',
+  mcDist_triangular: 'Triangular (low, value, high)',
+  mcDist_uniform: 'Uniform (low to high)',
+  mcDist_normal: 'Normal (low = P5, high = P95)',
+  mcSeed: 'Seed',
+  mcSamples: 'Runs',
+  mcSeedProblem: 'The seed must be a whole number from 0 to 2147483647.',
+  mcSamplesProblem: 'Runs must be a whole number from 1 to 1000000.',
+  mcRun: 'Run',
+  mcCancel: 'Cancel',
+  mcProgress: 'Monte Carlo progress',
+  mcRunning: 'Running: {done} of {total} runs',
+  mcCancelled: 'Cancelled after {done} of {total} runs: no result is shown.',
+  mcFailed: 'The run could not be done: {reason}',
+  mcNoParameters: 'This scenario has no parameter with a low and a high to sample.',
+  mcScenarioBroken:
+    'The scenario’s result cannot be computed (an error in the workbook). Fix it first: a run would give no number.',
+  mcEngineCompiled:
+    'Engine: the compiled evaluator; {reference} of {samples} runs went to HyperFormula. {seconds} s.',
+  mcEngineHyperformula: 'Engine: HyperFormula for every run ({reason}). {seconds} s.',
+  mcTargetMet: 'Target {year} met',
+  mcNeutral: 'Climate neutral {year}',
+  mcStandardError: '± {se} (standard error)',
+  mcTolerance:
+    'Climate neutral counts as a residual of at most {tolerance} of the base-year emissions in the climate-neutral year.',
+  mcSkipped: 'Not sampled: {name} ({address}), {reason}',
+  mcFanTitle: 'Projection with its uncertainty (P5–P95)',
+  mcGapTitle: 'Gap to the target in {year}',
+  mcGapAxis: 'Gap, t CO2e (> 0: target missed)',
+  mcRunsAxis: 'Runs',
+  mcBand: 'P5–P95',
+  mcMedian: 'Median (P50)',
+  mcFrom: 'From, t',
+  mcTo: 'To, t',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -852,6 +902,55 @@ export const sv: Record<StringKey, string> = {
   fundNoScenarios: 'Det finns inget scenario att lägga till den i. Skapa ett med ”Nytt scenario”.',
   fundNoTemplateFor: 'Beslutet anger ingen åtgärdsmall.',
   fundMeasureAdded: '”{name}” lades till i {scenario} som åtgärd.',
+  mcTab: 'Monte Carlo',
+  mcIntro:
+    'Drar varje parameter som har ett lågt och ett högt värde många gånger och räknar scenariot för varje dragning, i bakgrunden.',
+  mcReadingTitle: 'Vad låg och hög betyder här',
+  mcReadingTriangular:
+    'Triangulär (standard): alla värden från låg till hög kan förekomma, det lagrade värdet är det mest sannolika, inget hamnar utanför.',
+  mcReadingUniform:
+    'Likformig: alla värden från låg till hög är lika sannolika; det lagrade värdet spelar ingen roll.',
+  mcReadingNormal:
+    'Normal: låg och hög är 5:e och 95:e percentilen, så var tionde dragning hamnar utanför; medelvärdet ligger mitt emellan och det lagrade värdet spelar ingen roll.',
+  mcReadingOthers:
+    'Verktyg läser ”a till b” olika: Guesstimate läser det som ett 90 %-intervall (Banas normal), medan Causal och Kausal har egna konventioner. Kontrollera hur ett intervall från ett annat verktyg var menat.',
+  mcParameters: 'Parametrar som dras',
+  mcCell: 'Cell',
+  mcDistribution: 'Fördelning',
+  mcDistributionOf: 'Fördelning för {name}',
+  mcDist_triangular: 'Triangulär (låg, värde, hög)',
+  mcDist_uniform: 'Likformig (låg till hög)',
+  mcDist_normal: 'Normal (låg = P5, hög = P95)',
+  mcSeed: 'Frö',
+  mcSamples: 'Körningar',
+  mcSeedProblem: 'Fröet måste vara ett heltal från 0 till 2147483647.',
+  mcSamplesProblem: 'Körningar måste vara ett heltal från 1 till 1000000.',
+  mcRun: 'Kör',
+  mcCancel: 'Avbryt',
+  mcProgress: 'Monte Carlo-förlopp',
+  mcRunning: 'Kör: {done} av {total} körningar',
+  mcCancelled: 'Avbröts efter {done} av {total} körningar: inget resultat visas.',
+  mcFailed: 'Körningen kunde inte göras: {reason}',
+  mcNoParameters: 'Scenariot har ingen parameter med lågt och högt värde att dra.',
+  mcScenarioBroken:
+    'Scenariots resultat kan inte beräknas (ett fel i arbetsboken). Rätta det först: en körning skulle inte ge något tal.',
+  mcEngineCompiled:
+    'Motor: den kompilerade beräkningen; {reference} av {samples} körningar gick till HyperFormula. {seconds} s.',
+  mcEngineHyperformula: 'Motor: HyperFormula för alla körningar ({reason}). {seconds} s.',
+  mcTargetMet: 'Målet {year} nås',
+  mcNeutral: 'Klimatneutralt {year}',
+  mcStandardError: '± {se} (medelfel)',
+  mcTolerance:
+    'Klimatneutralt räknas som att högst {tolerance} av basårets utsläpp återstår det klimatneutrala året.',
+  mcSkipped: 'Dras inte: {name} ({address}), {reason}',
+  mcFanTitle: 'Prognos med osäkerhet (P5–P95)',
+  mcGapTitle: 'Avstånd till målet {year}',
+  mcGapAxis: 'Avstånd, t CO2e (> 0: målet missas)',
+  mcRunsAxis: 'Körningar',
+  mcBand: 'P5–P95',
+  mcMedian: 'Median (P50)',
+  mcFrom: 'Från, t',
+  mcTo: 'Till, t',
 };
 
 const dictionaries: Record<UiLocale, Record<StringKey, string>> = { en, sv };

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { inputAddress } from '../../src/core/compiled/inputs';
+import type { MonteCarloInput } from '../../src/core/compiled/monteCarlo';
 import type { ScenarioDocument } from '../../src/core/document';
 import { createMonteCarloApi } from '../../workers/monteCarlo';
 import { runCli } from './runCli';
@@ -79,5 +81,35 @@ describe('bana montecarlo', () => {
     expect((await run('montecarlo', file, '--input', 'Baslinje!B9:0:1:lognormal')).err).toMatch(
       /unknown distribution/,
     );
+  });
+  it('uses the seed, run count and distributions stored in the scenario when no flag is given', async () => {
+    const file = join(dir, 'stored.bana.json');
+    await run('export-model', 'dalarna-2030', '-o', file);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as ScenarioDocument;
+    const defaults = JSON.parse(
+      (await run('montecarlo', file, '--samples', '300', '--seed', '5', '--json')).out,
+    );
+    const address = 'Drivmedel!B9';
+    expect(defaults.inputs.map((p: MonteCarloInput) => inputAddress(p))).toContain(address);
+    doc.meta.monteCarlo = { seed: 5, samples: 300, distributions: { [address]: 'normal' } };
+    writeFileSync(file, JSON.stringify(doc));
+    const stored = JSON.parse((await run('montecarlo', file, '--json')).out);
+    expect(stored.seed).toBe(5);
+    expect(stored.samples).toBe(300);
+    const input = stored.inputs.find((p: MonteCarloInput) => inputAddress(p) === address);
+    expect(input.distribution).toBe('normal');
+    expect(stored.inputs.filter((p: MonteCarloInput) => p.distribution === 'normal')).toHaveLength(1);
+    // The normal draws move the figures away from the all-triangular run of the same seed …
+    expect(stored.gap).not.toEqual(defaults.gap);
+    // … and the worker API given the same settings (as the app sends them) gives the same figures.
+    const api = await createMonteCarloApi().monteCarlo(
+      { sheets: doc.sheets.map((s) => ({ id: s.id, name: s.name, cells: s.cells })), names: doc.names },
+      { seed: 5, samples: 300, distributions: { [address]: 'normal' } },
+    );
+    expect(api.target).toEqual(stored.target);
+    expect(api.neutral).toEqual(stored.neutral);
+    expect(api.gap).toEqual(stored.gap);
+    // A flag still wins over the stored value.
+    expect(JSON.parse((await run('montecarlo', file, '--samples', '50', '--json')).out).samples).toBe(50);
   });
 });

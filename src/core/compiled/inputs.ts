@@ -1,5 +1,6 @@
 // The default inputs of a Monte Carlo run: every ranged numeric parameter of the scenario (its
 // parameter blocks, read by parameters.ts), drawn triangular(low, value, high) unless told otherwise.
+import { formatAddress, quoteSheetName } from '../address';
 import type { RawCell, SheetId } from '../document';
 import { type Parameter, rangeRuleProblem, workbookParameters } from '../scenario/parameters';
 import type { CompilableWorkbook } from './compile';
@@ -10,6 +11,15 @@ export interface MonteCarloInput extends ParameterRange {
   sheet: string;
   row: number;
   col: number;
+}
+
+/**
+ * A sampled cell as a planner reads it and as the scenario stores its distribution
+ * (`MonteCarloSettings.distributions`): the same text as `Parameter.address`.
+ * @example inputAddress({ sheet: 'Klimatfond 2025', row: 7, col: 1 }) // "'Klimatfond 2025'!B8"
+ */
+export function inputAddress(p: { sheet: string; row: number; col: number }): string {
+  return `${quoteSheetName(p.sheet)}!${formatAddress(p.row, p.col)}`;
 }
 
 /** A ranged parameter left out of the run, and why (said to the planner, not dropped silently). */
@@ -33,8 +43,10 @@ export interface DefaultInputs {
 export function monteCarloInputs(
   workbook: Pick<CompilableWorkbook, 'sheets'>,
   computed: (p: Parameter) => unknown = () => undefined,
-  distribution: Distribution = 'triangular',
+  distribution: Distribution | ((address: string) => Distribution | undefined) = 'triangular',
 ): DefaultInputs {
+  const distributionOf = (address: string) =>
+    (typeof distribution === 'function' ? distribution(address) : distribution) ?? 'triangular';
   const sheets = workbook.sheets.map((s) => ({
     id: (s.id ?? s.name) as SheetId,
     name: s.name,
@@ -66,7 +78,7 @@ export function monteCarloInputs(
       low: p.low as number,
       mode,
       high: p.high as number,
-      distribution,
+      distribution: distributionOf(p.address),
     };
     const why = rangeProblem(input);
     if (why) skip(why);

@@ -4,7 +4,7 @@
 import { FIRST_YEAR_COL, KEY_FIGURES, LAST_YEAR_COL, ROW, TRAJECTORY_SHEET } from '../scenario/layout';
 import { type CellAddress, type CompilableWorkbook, compileWorkbook } from './compile';
 import { type MonteCarloInput, type SkippedParameter, monteCarloInputs } from './inputs';
-import { drawSamples, rangeProblem } from './sampling';
+import { type Distribution, drawSamples, rangeProblem } from './sampling';
 import type { Scalar } from './values';
 import { sampleAt } from './vector';
 
@@ -23,6 +23,11 @@ export interface MonteCarloOptions {
   seed: number;
   /** The sampled cells; without them, every ranged numeric parameter of the scenario (monteCarloInputs). */
   inputs?: MonteCarloInput[];
+  /**
+   * Without `inputs`: the distribution of a parameter by its address (`Drivmedel!B8`, as stored in
+   * the scenario's MonteCarloSettings); a parameter not listed is triangular.
+   */
+  distributions?: Record<string, Distribution>;
   /** False turns the compiled evaluator off: every sample goes to the reference engine. */
   compiled?: boolean;
   /** Climate neutral means a residual at most this share of the base-year emissions (default 0.15). */
@@ -74,6 +79,8 @@ export interface MonteCarloResult {
   neutral: Probability & { tolerance: number };
   /** Projected minus target level in the target year, t CO2e (positive: short of the target). */
   gap: Spread;
+  /** The gap's distribution: equal-width bins from its min to its max (empty without samples). */
+  gapHistogram: Bin[];
   ms: number;
 }
 
@@ -111,6 +118,36 @@ function spread(values: Float64Array): Spread {
   };
 }
 
+/** One bin of a histogram: values from `from` up to `to` (the last bin includes `to`). */
+export interface Bin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** Equal-width bins over the values' range; one bin when they are all the same. */
+export function histogram(values: Float64Array, bins = 30): Bin[] {
+  if (values.length === 0) return [];
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === max) return [{ from: min, to: max, count: values.length }];
+  const width = (max - min) / bins;
+  const counts = new Uint32Array(bins);
+  for (const v of values) {
+    const i = Math.min(bins - 1, Math.floor((v - min) / width));
+    counts[i] = (counts[i] as number) + 1;
+  }
+  return Array.from(counts, (count, i) => ({
+    from: min + i * width,
+    to: i === bins - 1 ? max : min + (i + 1) * width,
+    count,
+  }));
+}
+
 function probability(hits: number, n: number): Probability {
   const p = n > 0 ? hits / n : Number.NaN;
   return { probability: p, standardError: n > 0 ? Math.sqrt((p * (1 - p)) / n) : Number.NaN };
@@ -138,8 +175,13 @@ export async function runMonteCarlo(
   const bana = sheetOf(TRAJECTORY_SHEET);
   const defaults = options.inputs
     ? { inputs: options.inputs, skipped: [] }
-    : monteCarloInputs(workbook, (p) =>
-        reference.constant({ sheet: sheetOf(p.sheet), row: p.row, col: p.col }),
+    : monteCarloInputs(
+        workbook,
+        (p) => reference.constant({ sheet: sheetOf(p.sheet), row: p.row, col: p.col }),
+        (address) => {
+          const chosen = options.distributions;
+          return chosen && Object.hasOwn(chosen, address) ? chosen[address] : undefined;
+        },
       );
   if (defaults.inputs.length === 0)
     throw new MonteCarloInputError('the scenario has no ranged numeric parameter to sample; name the inputs');
@@ -266,6 +308,7 @@ export async function runMonteCarlo(
     target: probability(met, count),
     neutral: { ...probability(neutral, count), tolerance },
     gap: spread(gap),
+    gapHistogram: histogram(gap),
     ms: performance.now() - started,
   };
 }

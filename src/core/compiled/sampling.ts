@@ -6,6 +6,9 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 export type Distribution = 'triangular' | 'uniform' | 'normal';
 
+/** Every distribution, the default first. */
+export const DISTRIBUTIONS: readonly Distribution[] = ['triangular', 'uniform', 'normal'];
+
 export interface ParameterRange {
   low: number;
   /** The stored value: the mode of the triangular distribution. */

@@ -14,8 +14,8 @@ export interface WhatIfTool {
 }
 
 export const WHAT_IF_TOOLS: WhatIfTool[] = [
-  // Goal seek, data tables, sensitivity: helper "whatif".
   { id: 'goal-seek', label: 'toolGoalSeek', load: () => import('./GoalSeekTool') },
   { id: 'data-table', label: 'toolDataTable', load: () => import('./DataTableTool') },
   { id: 'tornado', label: 'toolTornado', load: () => import('./TornadoTool') },
+  { id: 'monte-carlo', label: 'mcTab', load: () => import('./MonteCarloTool') },
 ];
