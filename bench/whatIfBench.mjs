@@ -1,13 +1,15 @@
-// `npm run bench:whatif [-- --pairs 5 --table 10]`: the what-if tools' figures for each shipped
+// `npm run bench:whatif [-- --pairs 5 --table 10 --app]`: the what-if tools' figures for each shipped
 // scenario — goal seek on the fuel share (target 2030), the tornado over every lever, and a table×table
 // data table (share × volume) — each through the worker's API over Comlink (a MessageChannel in this
 // Node process: the structured clone and the worker's code, HyperFormula built per call, as in the
 // app), compiled against HyperFormula alone (`compiled: false`) in alternating pairs, as ratios.
 // Each figure also gives the time inside the call's own search or sweep (compile included, the
-// HyperFormula build that both paths pay per call excluded). The app's click → painted answer is not
-// measured here.
+// HyperFormula build that both paths pay per call excluded). `--app` adds goal seek in the production
+// build in headless Chromium: Seek click → the answer in the DOM and the frame after it (compiled only:
+// the app has no switch for HyperFormula alone); the first seek includes starting the what-if worker.
 // Not run in CI; a figure taken while other work runs on the machine is not a figure (BENCHMARKS.md).
 import os from 'node:os';
+import path from 'node:path';
 import * as Comlink from 'comlink';
 import { register } from 'tsx/esm/api';
 
@@ -144,3 +146,87 @@ console.log(
     .map((f) => `${ms(f.compiled)} ${f.compiled <= 300 ? 'met' : 'NOT met'}`)
     .join('; ')}`,
 );
+
+/** Seek click → answer painted, in the production build, for each shipped scenario. */
+async function appGoalSeek() {
+  const { build, preview } = await import('vite');
+  const { launchChromium, root } = await import('./node.mjs');
+  const { newPage, waitForValues } = await import('./appPage.mjs');
+  const outDir = path.join(root, 'bench/results/dist-whatif');
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  const server = await preview({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 5291, strictPort: false, host: '127.0.0.1', open: false },
+  });
+  const browser = await launchChromium();
+  try {
+    for (const recipe of SHIPPED_SCENARIOS) {
+      const { context, page, errors } = await newPage(browser);
+      await page.goto(`${server.resolvedUrls?.local[0]}?debug`);
+      await waitForValues(page);
+      const toggle = page.getByRole('button', { name: 'Workbooks', exact: true });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await page.getByRole('button', { name: `Open ${recipe.name}`, exact: true }).click();
+      await page.waitForFunction(
+        () => /\d/.test(document.querySelector('[data-key="reductionAtTarget"]')?.textContent ?? ''),
+        null,
+        { timeout: 120_000 },
+      );
+      await page.getByRole('tab', { name: 'Reach the target' }).click();
+      const input = page.getByRole('combobox', { name: 'Input' });
+      await input.waitFor({ timeout: 60_000 });
+      await input.selectOption({ label: `${SHARE} (Drivmedel)` });
+      const samples = [];
+      for (let i = 0; i < pairs + 1; i++) {
+        await page.evaluate(() => {
+          const button = [...document.querySelectorAll('button[type=submit]')].find(
+            (b) => b.textContent === 'Seek',
+          );
+          const answer = document.querySelector('[data-testid="goal-seek-answer"]');
+          window.__seek = new Promise((resolve) => {
+            button?.addEventListener(
+              'click',
+              () => {
+                const started = performance.now();
+                const observer = new MutationObserver(() => {
+                  const done =
+                    answer?.querySelector(
+                      '[data-testid="goal-seek-solution"], [data-testid="goal-seek-refusal"]',
+                    ) && !answer.textContent?.includes('Computing');
+                  if (!done) return;
+                  observer.disconnect();
+                  // The frame that shows it: the next animation frame, then the task after it.
+                  requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+                });
+                if (answer) observer.observe(answer, { childList: true, subtree: true, characterData: true });
+              },
+              { capture: true, once: true },
+            );
+          });
+        });
+        await page.getByRole('button', { name: 'Seek', exact: true }).click();
+        samples.push(await page.evaluate(() => window.__seek));
+      }
+      const [first, ...rest] = samples;
+      console.log(
+        `  app ${recipe.id}: Seek click → answer painted ${ms(median(rest))} median of ${rest.length} ` +
+          `(${rest.map(ms).join(', ')}); the first, starting the what-if worker, ${ms(first)}` +
+          (errors.length ? `; page errors: ${errors.join('; ')}` : ''),
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.httpServer.close(resolve));
+  }
+}
+
+if (process.argv.includes('--app')) await appGoalSeek();
