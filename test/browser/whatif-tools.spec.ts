@@ -7,19 +7,9 @@ import { SHIPPED_SCENARIOS, buildShippedScenario } from '../../src/core/scenario
 import { workbookParameters } from '../../src/core/scenario/parameters';
 import { createReferenceEngine } from '../../workers/monteCarlo';
 import { exportModelForTest } from '../workers/monteCarloSupport';
-import {
-  cell,
-  expect,
-  goToCell,
-  normaliseSpaces,
-  openApp,
-  openFromList,
-  openSheet,
-  setCell,
-  test,
-  title,
-} from './support/app';
-import { CHART_MS, slowStep } from './support/timeouts';
+import { cell, expect, goToCell, normaliseSpaces, openApp, openSheet, setCell, test } from './support/app';
+import { openScenario, scenarioResults } from './support/scenario';
+import { slowStep } from './support/timeouts';
 
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
 const SHARE = 'Andel av volymen som konverteras per år (Drivmedel)';
@@ -30,18 +20,11 @@ const VOLUME = 'Ersatt fossilt bränsle per år (Drivmedel)';
  */
 const WHAT_IF_MS = 60_000;
 
-function results(page: Page): Locator {
-  return page.getByRole('complementary', { name: 'Scenario results' });
-}
+const results = scenarioResults;
 
 async function openDalarna(page: Page): Promise<Locator> {
   await openApp(page);
-  await openFromList(page, `Open ${DALARNA}`);
-  await expect(title(page)).toHaveText(DALARNA);
-  await expect(
-    results(page).getByRole('figure', { name: 'Emissions against the targets' }).locator('svg').first(),
-  ).toBeVisible({ timeout: slowStep(CHART_MS) });
-  return results(page);
+  return openScenario(page, DALARNA);
 }
 
 /** Open a what-if tool's tab and answer its panel. */
@@ -151,6 +134,22 @@ test('goal seek says plainly when the target is out of reach and when the goal d
   await panel.getByRole('textbox', { name: 'Cell' }).fill('Drivmedel!B4:B5');
   await panel.getByRole('button', { name: 'Seek' }).click();
   await expect(panel.getByTestId('goal-seek-answer')).toContainText('Type one cell with its sheet');
+
+  // A workbook whose result is an error (a division by zero in the fossil factor): said in words,
+  // never a number.
+  await openSheet(page, 'Drivmedel');
+  await setCell(page, 'B10', '=1/0');
+  await expect(results(page).getByTestId('cannot-compute')).toBeVisible({ timeout: 15_000 });
+  await panel.getByRole('combobox', { name: 'Input' }).selectOption({ label: VOLUME });
+  await panel.getByRole('button', { name: 'Seek' }).click();
+  const answer = panel.getByTestId('goal-seek-answer');
+  await expect(answer).toContainText(
+    'The result is an error, not a number, everywhere between low and high',
+    {
+      timeout: slowStep(WHAT_IF_MS),
+    },
+  );
+  await expect(answer).not.toContainText(/\d/);
 });
 
 test('a two-variable data table gives the values the grid gives for the same inputs', async ({ page }) => {

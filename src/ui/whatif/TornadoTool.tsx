@@ -138,36 +138,38 @@ export default function TornadoTool(props: WhatIfToolProps) {
                 {t('tnBase', { value: n(c().base) })}
               </p>
               <TornadoChart computed={c()} />
-              <table class="data-table tornado-table" data-testid="tornado-table">
-                <caption>{t('tnCaption', { output: c().output })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('parameterName')}</th>
-                    <th scope="col">{t('parameterLow')}</th>
-                    <th scope="col">{t('parameterHigh')}</th>
-                    <th scope="col">{t('tnAtLow')}</th>
-                    <th scope="col">{t('tnAtHigh')}</th>
-                    <th scope="col">{t('tnSwing')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={c().bars}>
-                    {(b) => (
-                      <tr>
-                        <th scope="row">
-                          {b.input.parameter.name}{' '}
-                          <span class="what-if-engine">({b.input.parameter.sheet})</span>
-                        </th>
-                        <td>{amount(b.input.low, b.input.parameter.unit, locale())}</td>
-                        <td>{amount(b.input.high, b.input.parameter.unit, locale())}</td>
-                        <td>{n(b.atLow)}</td>
-                        <td>{n(b.atHigh)}</td>
-                        <td data-swing={b.swing === null ? '' : String(b.swing)}>{n(b.swing)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <div class="data-table-wrap">
+                <table class="data-table tornado-table" data-testid="tornado-table">
+                  <caption>{t('tnCaption', { output: c().output })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('parameterName')}</th>
+                      <th scope="col">{t('parameterLow')}</th>
+                      <th scope="col">{t('parameterHigh')}</th>
+                      <th scope="col">{t('tnAtLow')}</th>
+                      <th scope="col">{t('tnAtHigh')}</th>
+                      <th scope="col">{t('tnSwing')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={c().bars}>
+                      {(b) => (
+                        <tr>
+                          <th scope="row">
+                            {b.input.parameter.name}{' '}
+                            <span class="what-if-engine">({b.input.parameter.sheet})</span>
+                          </th>
+                          <td>{amount(b.input.low, b.input.parameter.unit, locale())}</td>
+                          <td>{amount(b.input.high, b.input.parameter.unit, locale())}</td>
+                          <td>{n(b.atLow)}</td>
+                          <td>{n(b.atHigh)}</td>
+                          <td data-swing={b.swing === null ? '' : String(b.swing)}>{n(b.swing)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
               <Show when={c().skipped.length > 0}>
                 <p>
                   {t('tnSkipped', {
@@ -192,7 +194,8 @@ function TornadoChart(props: { computed: Computed }) {
   const ROW = 22;
   const LABEL = 230;
   const WIDTH = 640;
-  const bars = () => props.computed.bars.filter((b) => b.atLow !== null && b.atHigh !== null);
+  // Parameters that move nothing stay in the table; the chart shows the ones that matter.
+  const bars = () => props.computed.bars.filter((b) => (b.swing ?? 0) > 0);
   const domain = () => {
     const xs = bars().flatMap((b) => [b.atLow as number, b.atHigh as number]);
     if (props.computed.base !== null) xs.push(props.computed.base);
