@@ -1,7 +1,7 @@
 // The climate fund of the open workbook: its fund sheet's computed values read into the fund model
 // (core/fund), a new decision written as one undoable edit, and a decision's measure added to a
 // scenario in one step. Takes what it needs from the app, so it works beside any session.
-import { type Accessor, createMemo, createResource } from 'solid-js';
+import { type Accessor, createEffect, createSignal, on } from 'solid-js';
 import { type ScenarioId, usedSize } from '../core/document';
 import {
   type DecisionInput,
@@ -34,6 +34,8 @@ export interface Fund {
   isFund: Accessor<boolean>;
   /** The fund read from the engine's values; null until they arrive or without a fund sheet. */
   data: Accessor<FundData | null>;
+  /** Read the fund again now (it is read after every change of the document by itself). */
+  read(): Promise<FundData | null>;
   addDecision(input: DecisionInput): AddDecisionResult;
   /** The scenarios a decision's measure can be added to. */
   scenarios(): Promise<ScenarioChoice[]>;
@@ -42,22 +44,30 @@ export interface Fund {
 }
 
 export function createFund(app: FundHost): Fund {
-  const sheet = createMemo(() => findFundSheet(app.session().doc()) ?? null);
-  const [values] = createResource(
-    // Every change of the document asks again; the answer comes once the engine has calculated it.
-    () => {
-      const s = sheet();
-      return s ? { doc: app.session().doc(), sheet: s } : false;
-    },
-    ({ sheet: s }) => {
-      const size = usedSize(s);
-      return app.computedValues(s.id, size.rows, size.cols);
-    },
+  const sheet = () => findFundSheet(app.session().doc()) ?? null;
+  const [data, setData] = createSignal<FundData | null>(null);
+  let asked = 0;
+
+  /** Read the fund from the engine's values once everything sent so far is calculated; the latest read wins. */
+  async function read(): Promise<FundData | null> {
+    const ask = ++asked;
+    const s = sheet();
+    if (!s) {
+      setData(null);
+      return null;
+    }
+    const size = usedSize(s);
+    const fund = readFund(await app.computedValues(s.id, size.rows, size.cols));
+    if (ask === asked) setData(fund);
+    return fund;
+  }
+  // Every change of the document (an edit, undo, another workbook opened) reads again.
+  createEffect(
+    on(
+      () => app.session().doc(),
+      () => void read(),
+    ),
   );
-  const data = createMemo(() => {
-    const v = sheet() ? values.latest : undefined;
-    return v ? readFund(v) : null;
-  });
 
   function addDecision(input: DecisionInput): AddDecisionResult {
     const s = sheet();
@@ -85,6 +95,7 @@ export function createFund(app: FundHost): Fund {
   return {
     isFund: () => sheet() !== null,
     data,
+    read,
     addDecision,
     scenarios: () => createComparison(app).candidates(),
     addToScenario,
