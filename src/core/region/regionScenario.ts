@@ -9,7 +9,7 @@ import {
   newScenarioId,
   newSheetId,
 } from '../document';
-import { BASELINE_ROW, BASELINE_SHEET, ROW, SECTOR_NAME } from '../scenario/layout';
+import { BASELINE_ROW, BASELINE_SHEET, BAU_NAME, ROW, SECTOR_NAME } from '../scenario/layout';
 import { buildScenario } from '../scenario/scenario';
 import type { BaselineMatrix } from './baselineMatrix';
 
@@ -116,9 +116,6 @@ export const REGION_ROW = {
   firstSector: 18,
 } as const;
 
-/** Workbook names a generated region adds for its BAU rule. */
-export const REGION_NAMES = { bauRule: 'BauRule', bauSlope: 'BauSlope' } as const;
-
 const RULE_CHOICE = `val: ${Object.values(BAU_RULE_LABEL).join('/')}`;
 
 /** The baseline sheet: the shared parameter rows, the BAU rule, and the sector table with its totals. */
@@ -211,11 +208,12 @@ function bauFormula(spec: RegionSpec, observed: ObservedTotals) {
   const ref = (c: number) => `${quoteSheetName(BASELINE_SHEET)}!$${columnLabel(1 + c)}$${totalRow}`;
   const lastYear = observed.years.at(-1) ?? spec.baseYear;
   const bau = ROW.bau + 1;
+  const rule = BAU_NAME.rule;
   return (x: string, prev: string, i: number): string => {
     const year = spec.baseYear + i;
     if (i === 0) return `=${x}${ROW.base + 1}`;
     if (year > lastYear)
-      return `=IF(BauRule="${BAU_RULE_LABEL.flat}",${prev}${bau},IF(BauRule="${BAU_RULE_LABEL.rate}",${prev}${bau}*(1+BauChange),IF(BauRule="${BAU_RULE_LABEL.linear}",MAX(0,${prev}${bau}+BauSlope),NA())))`;
+      return `=IF(${rule}="${BAU_RULE_LABEL.flat}",${prev}${bau},IF(${rule}="${BAU_RULE_LABEL.rate}",${prev}${bau}*(1+${BAU_NAME.change}),IF(${rule}="${BAU_RULE_LABEL.linear}",MAX(0,${prev}${bau}+${BAU_NAME.slope}),NA())))`;
     const k = observed.years.indexOf(year);
     if (k >= 0) return `=${ref(observed.columns[k] as number)}`;
     const after = observed.years.findIndex((y) => y > year);
@@ -262,8 +260,9 @@ export function buildRegionScenario(
   const n = spec.matrix.sectors.length;
   const lastCol = columnLabel(spec.matrix.years.length);
   const names: NamedExpression[] = [
-    { name: REGION_NAMES.bauRule, expression: cell(REGION_ROW.bauRule) },
-    { name: REGION_NAMES.bauSlope, expression: cell(REGION_ROW.bauSlope) },
+    { name: BAU_NAME.rule, expression: cell(REGION_ROW.bauRule) },
+    { name: BAU_NAME.slope, expression: cell(REGION_ROW.bauSlope) },
+    { name: BAU_NAME.lastYear, expression: cell(REGION_ROW.lastObserved) },
     {
       name: SECTOR_NAME.names,
       expression: `=${sheet}!$A$${REGION_ROW.firstSector + 1}:$A$${REGION_ROW.firstSector + n}`,

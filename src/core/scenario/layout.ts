@@ -172,6 +172,14 @@ export const SECTOR_NAME = {
   values: 'Chart_SectorValues',
 } as const;
 
+/** Names of a generated region's BAU rule (on its baseline sheet), read for the BAU sentence. */
+export const BAU_NAME = {
+  rule: 'BauRule',
+  change: 'BauChange',
+  slope: 'BauSlope',
+  lastYear: 'BauLastYear',
+} as const;
+
 export type ChartName = (typeof CHART_NAME)[keyof typeof CHART_NAME];
 
 /**

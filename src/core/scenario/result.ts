@@ -1,7 +1,7 @@
 // Reading a scenario's evaluated named ranges into plain numbers for charts, key figures and the
 // sentence that says the result in words. Pure: the values come from the engine.
 import type { CellValue, NamedValues } from '../values';
-import { CHART_NAME, KEY_FIGURES, type KeyFigure, SECTOR_NAME } from './layout';
+import { BAU_NAME, CHART_NAME, KEY_FIGURES, type KeyFigure, SECTOR_NAME } from './layout';
 
 export interface MeasureSeries {
   name: string;
@@ -20,6 +20,8 @@ export type Series = (number | null)[];
 export interface SectorBreakdown {
   years: number[];
   sectors: { name: string; values: Series }[];
+  /** The BAU rule as the workbook's choice cell says it, and the numbers it uses. */
+  bau: { rule: string | null; change: number | null; slope: number | null; lastYear: number | null };
 }
 
 export interface ScenarioResult {
@@ -40,7 +42,11 @@ export interface ScenarioResult {
 }
 
 /** The names a scenario view watches (a scenario without a sector table simply has no sector names). */
-export const SCENARIO_NAMES: string[] = [...Object.values(CHART_NAME), ...Object.values(SECTOR_NAME)];
+export const SCENARIO_NAMES: string[] = [
+  ...Object.values(CHART_NAME),
+  ...Object.values(SECTOR_NAME),
+  ...Object.values(BAU_NAME),
+];
 
 /**
  * The names whose cells must all be numbers (or empty): where an error stops the result. The sector
@@ -59,7 +65,15 @@ function readSectors(named: NamedValues): SectorBreakdown | null {
   const sectors = names.flatMap((n, i) =>
     typeof n === 'string' && n !== '' ? [{ name: n, values: (matrix[i] ?? []).map(num) }] : [],
   );
-  return sectors.length > 0 ? { years: years as number[], sectors } : null;
+  const single = (name: string) => named[name]?.[0]?.[0];
+  const rule = single(BAU_NAME.rule);
+  const bau = {
+    rule: typeof rule === 'string' ? rule : null,
+    change: num(single(BAU_NAME.change)),
+    slope: num(single(BAU_NAME.slope)),
+    lastYear: num(single(BAU_NAME.lastYear)),
+  };
+  return sectors.length > 0 ? { years: years as number[], sectors, bau } : null;
 }
 
 function num(v: CellValue | undefined): number | null {

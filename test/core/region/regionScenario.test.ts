@@ -90,11 +90,28 @@ describe('buildRegionScenario', () => {
     expect(result.sectors?.years).toEqual([2018, 2019, 2020, 2021, 2022]);
     expect(result.sectors?.sectors.map((s) => s.name)).toHaveLength(6);
     expect(result.sectors?.sectors[5]?.values).toEqual([1050.2, 1012.8, null, 965.4, 940]);
+    expect(result.sectors?.bau.rule).toBe('konstant takt');
+    expect(result.sectors?.bau.change).toBeCloseTo(rate, 12);
+    expect(result.sectors?.bau.slope).toBeCloseTo((T2022 - T2018) / 4, 9);
+    expect(result.sectors?.bau.lastYear).toBe(2022);
   });
 
   it('flat keeps the last observed year; linear continues the observed change per year', async () => {
     const flat = await resultOf(buildRegionScenario(spec({ bau: 'flat' })));
     expect(flat.at(flat.result.bau, 2040)).toBeCloseTo(T2022, 6);
+    // The rule is a choice cell on the baseline sheet: changing it there changes the BAU path.
+    const doc = buildRegionScenario(spec({ bau: 'rate' }));
+    const baseline = doc.sheets.find((s) => s.name === 'Baslinje')!;
+    const ruleRow = baseline.cells.findIndex((r) => r[0] === 'Utveckling utan åtgärder');
+    const switched = applyCommand(doc, {
+      type: 'setCells',
+      sheetId: baseline.id,
+      row: ruleRow,
+      col: 1,
+      values: [['oförändrad']],
+    }).doc;
+    const again = await resultOf(switched);
+    expect(again.at(again.result.bau, 2040)).toBeCloseTo(T2022, 6);
     const linear = await resultOf(buildRegionScenario(spec({ bau: 'linear' })));
     const slope = (T2022 - T2018) / 4;
     expect(linear.at(linear.result.bau, 2030)).toBeCloseTo(T2022 + slope * 8, 6);
