@@ -8,16 +8,6 @@ import type { StartScenario } from '../../state/startScenarios';
 import { useI18n } from '../i18nContext';
 import './start.css';
 
-/**
- * Whether to open on the start view: only on a fresh profile, not when a shared link opened a
- * workbook, and not under the test hook `?debug` unless the test asks for it with `&start`.
- */
-export function startViewWanted(freshProfile: boolean, url: { search: string; hash: string }): boolean {
-  const params = new URLSearchParams(url.search);
-  if (!freshProfile || url.hash.startsWith('#w=')) return false;
-  return !params.has('debug') || params.has('start');
-}
-
 export function StartView(props: {
   app: Pick<AppState, 'catalog'>;
   scenarios: () => Promise<StartScenario[]>;
