@@ -23,7 +23,6 @@ import { VersionControls } from './versions/VersionControls';
 import { WorkbookList } from './WorkbookList';
 import { GuidedStart } from './start/GuidedStart';
 import { StartView } from './start/StartView';
-import { startViewWanted } from './start/startViewWanted';
 import { buildRegionScenario } from '../core/region/regionScenario';
 import { startScenarios } from '../state/startScenarios';
 import './app.css';
@@ -35,7 +34,13 @@ const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
 const SLOW_CALCULATION_MS = 1500;
 
-export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale: UiLocale) => void }) {
+export function App(props: {
+  app: AppState;
+  sharing: Sharing;
+  setLocale: (locale: UiLocale) => void;
+  /** Open on the start view (a fresh profile: see startViewWanted). */
+  startView?: boolean;
+}) {
   const { t, locale } = useI18n();
   const dialogs = createDialogs();
   const [showList, setShowList] = createSignal(false);
@@ -44,7 +49,7 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
   const [newScenario, setNewScenario] = createSignal(false);
   const [showHelp, setShowHelp] = createSignal(false);
   const [guidedStart, setGuidedStart] = createSignal(false);
-  const [startOpen, setStartOpen] = createSignal(startViewWanted(props.app.freshProfile(), location));
+  const [startOpen, setStartOpen] = createSignal(props.startView ?? false);
   usePageKeys(() => setShowHelp(true));
   const session = () => props.app.session();
   const calculating = createMemo(() => props.app.engineStatus().state === 'busy');
