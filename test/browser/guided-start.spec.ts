@@ -61,7 +61,7 @@ async function createRegion(page: Page, endYear: number, rule: 'Flat' | 'Constan
   const start = page.getByRole('dialog', { name: 'Start your own region' });
   await expect(start).toBeVisible();
   await start.getByRole('textbox', { name: 'Organisation' }).fill('Region Testland');
-  await start.getByRole('button', { name: 'Next' }).click();
+  await page.keyboard.press('Enter');
 
   const box = start.getByRole('textbox', { name: 'Emissions by sector and year (t CO2e)' });
   await paste(page, box, BAD);
@@ -111,7 +111,12 @@ test('a fresh profile opens on the start view, the guided start lands in a scena
   }
   await expect(view.getByRole('heading', { name: 'Recent workbooks' })).toBeVisible();
   await expect(view.getByRole('button', { name: `Open ${SHIPPED_SCENARIO_NAMES[1]}` })).toBeVisible();
-  await view.getByRole('button', { name: 'Start your own region' }).click();
+  // By keyboard: F6 goes to the toolbar, then to the start view's first control.
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('banner').locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('F6');
+  await expect(view.getByRole('button', { name: 'Start your own region' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await createRegion(page, 2050, 'Constant rate');
 
   const projected2030 = bau('rate', 2030);
