@@ -172,3 +172,42 @@ for (const [endYear, rule, ruleKey] of [
     );
   });
 }
+
+test.describe('in a Swedish browser', () => {
+  test.use({ locale: 'sv-SE' });
+
+  test('the guided start speaks Swedish: refused row, preview in Swedish numbers, the rule in words', async ({
+    page,
+  }) => {
+    await page.goto('/?debug');
+    await waitForWorkbook(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Börja med din egen region' }).click();
+    const start = page.getByRole('dialog', { name: 'Börja med din egen region' });
+    await start.getByRole('textbox', { name: 'Organisation' }).fill('Region Testland');
+    await page.keyboard.press('Enter');
+    const box = start.getByRole('textbox', { name: 'Utsläpp per sektor och år (t CO2e)' });
+    await paste(page, box, BAD);
+    await expect(start.getByRole('alert')).toContainText('Rad 4: ”fyra” (2019) är inget tal.');
+    await paste(page, box, GOOD);
+    const preview = start.getByRole('table', { name: 'Förhandsvisning av baslinjen' });
+    await expect(preview.locator('tbody tr')).toHaveCount(6);
+    const first = preview.locator('tr', { hasText: 'Transporter' }).locator('td').first();
+    await expect(first).toHaveText(/^12\s345,6$/);
+    await expect(preview.locator('tr', { hasText: 'Avfall' }).locator('td').nth(2)).toHaveText('saknas');
+    await start.getByRole('button', { name: 'Nästa' }).click();
+    await start.getByRole('radio', { name: /^Konstant takt/ }).check();
+    await start.getByRole('button', { name: 'Nästa' }).click();
+    await start.getByRole('textbox', { name: 'Banans sista år' }).fill('2045');
+    await start.getByRole('button', { name: 'Skapa scenario' }).click();
+    await expect(title(page)).toHaveText('Region Testland – mot −75 % till 2030');
+    const pane = page.getByRole('complementary', { name: 'Scenariots resultat' });
+    const sectors = pane.getByRole('figure', { name: 'Baslinje per sektor' });
+    await expect(sectors.locator('svg').first()).toBeVisible({
+      timeout: slowStep(ENGINE_LOAD_MS + CHART_MS),
+    });
+    const rate = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(-RATE);
+    await expect
+      .poll(async () => normaliseSpaces((await sectors.locator('p.sentence').textContent()) ?? ''))
+      .toContain(`sedan konstant takt −${normaliseSpaces(rate)} per år (trenden 2018–2022)`);
+  });
+});
