@@ -11,6 +11,7 @@ import { createUpdateState } from './pwa/createUpdateState';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { openStorage } from './storage/db';
 import { App } from './ui/App';
+import { startViewWanted } from './ui/start/startViewWanted';
 import { downloadBlob } from './state/download';
 import { I18nProvider } from './ui/i18nContext';
 import { UpdatePrompt } from './ui/UpdatePrompt';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const params = new URLSearchParams(location.search);
+  // Read before a shared link's fragment is consumed: a link opens its workbook, not the start view.
+  const opened = { search: location.search, hash: location.hash };
   const [locale, setLocaleSignal] = createSignal<UiLocale>(initialLocale());
   document.documentElement.lang = locale();
   const setLocale = (next: UiLocale) => {
@@ -111,7 +114,12 @@ async function main(): Promise<void> {
   render(
     () => (
       <I18nProvider locale={locale}>
-        <App app={app} sharing={sharing} setLocale={setLocale} />
+        <App
+          app={app}
+          sharing={sharing}
+          setLocale={setLocale}
+          startView={startViewWanted(app.freshProfile(), opened)}
+        />
         <UpdatePrompt update={update} />
       </I18nProvider>
     ),

@@ -168,9 +168,16 @@ export async function createAppState(options: AppStateOptions) {
     if (undone) notices.notify({ kind: 'calculation-cancelled' });
   }
 
+  // A fresh profile (never seeded) opens on the start view; read before openFirst seeds it.
+  const freshProfile = !(await library
+    .storage()
+    .getMeta('seeded')
+    .catch(() => false));
   await library.openFirst();
 
   return {
+    /** True when this load seeded a fresh profile: the app may open on its start view. */
+    freshProfile: () => freshProfile,
     catalog: library.catalog,
     session: session as Accessor<WorkbookSession>,
     saveStatus: library.saveStatus,

@@ -22,6 +22,10 @@ import { PrintHeader } from './meeting/PrintHeader';
 import { ShareControls } from './share/ShareControls';
 import { VersionControls } from './versions/VersionControls';
 import { WorkbookList } from './WorkbookList';
+import { GuidedStart } from './start/GuidedStart';
+import { StartView } from './start/StartView';
+import { buildRegionScenario } from '../core/region/regionScenario';
+import { startScenarios } from '../state/startScenarios';
 import './app.css';
 import './print.css';
 
@@ -33,7 +37,13 @@ const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
 const SLOW_CALCULATION_MS = 1500;
 
-export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale: UiLocale) => void }) {
+export function App(props: {
+  app: AppState;
+  sharing: Sharing;
+  setLocale: (locale: UiLocale) => void;
+  /** Open on the start view (a fresh profile: see startViewWanted). */
+  startView?: boolean;
+}) {
   const { t, locale } = useI18n();
   const dialogs = createDialogs();
   const [showList, setShowList] = createSignal(false);
@@ -42,6 +52,8 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
   const [pickMeasure, setPickMeasure] = createSignal(false);
   const [newScenario, setNewScenario] = createSignal(false);
   const [showHelp, setShowHelp] = createSignal(false);
+  const [guidedStart, setGuidedStart] = createSignal(false);
+  const [startOpen, setStartOpen] = createSignal(props.startView ?? false);
   usePageKeys(() => setShowHelp(true));
   const session = () => props.app.session();
   const isFund = createMemo(() => findFundSheet(session().doc()) !== undefined);
@@ -178,6 +190,9 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
           <button type="button" onClick={() => setNewScenario(true)}>
             {t('newScenario')}
           </button>
+          <button type="button" aria-haspopup="dialog" onClick={() => setGuidedStart(true)}>
+            {t('startOwnRegion')}
+          </button>
           <button
             type="button"
             aria-expanded={showList()}
@@ -230,7 +245,26 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
           />
         </div>
       </Show>
-      <Show when={session()} keyed>
+      <Show when={startOpen()}>
+        <StartView
+          app={props.app}
+          scenarios={() => startScenarios(props.app)}
+          onStartRegion={() => setGuidedStart(true)}
+          onContinue={() => {
+            setStartOpen(false);
+            focusGrid();
+          }}
+          onOpen={(id) =>
+            void props.app.openById(id).then((opened) => {
+              if (!opened) return;
+              setStartOpen(false);
+              setShowCharts(true);
+              focusGrid();
+            })
+          }
+        />
+      </Show>
+      <Show when={!startOpen() && session()} keyed>
         {(s) => (
           <div class="workbook-area">
             <Workbook
@@ -280,6 +314,19 @@ export function App(props: { app: AppState; sharing: Sharing; setLocale: (locale
           onCreate={(name, baseline, templates) => {
             setNewScenario(false);
             void props.app.createScenario(name, baseline, templates).then(() => {
+              setShowCharts(true);
+              focusGrid();
+            });
+          }}
+        />
+      </Show>
+      <Show when={guidedStart()}>
+        <GuidedStart
+          onClose={() => setGuidedStart(false)}
+          onCreate={(spec) => {
+            setGuidedStart(false);
+            void props.app.addWorkbook(buildRegionScenario(spec)).then(() => {
+              setStartOpen(false);
               setShowCharts(true);
               focusGrid();
             });

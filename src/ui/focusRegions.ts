@@ -2,7 +2,7 @@
 // back where it was, or to the grid's active cell when that place is gone.
 
 /** The page's regions in F6 order; a region that is not on screen is skipped. */
-const REGIONS = ['.app-header', '.formula-row', '.grid-host', '.sheet-tabs', '.results-pane'];
+const REGIONS = ['.app-header', '.start-view', '.formula-row', '.grid-host', '.sheet-tabs', '.results-pane'];
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';

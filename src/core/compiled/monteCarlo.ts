@@ -1,7 +1,14 @@
 // Monte Carlo over a scenario workbook: draws the inputs, evaluates the trajectory for every sample
 // with the compiled evaluator (or the reference engine, per workbook or per sample), and summarises
 // the chance of meeting the targets. The reference engine is passed in: the core imports no HyperFormula.
-import { FIRST_YEAR_COL, KEY_FIGURES, LAST_YEAR_COL, ROW, TRAJECTORY_SHEET } from '../scenario/layout';
+import {
+  FIRST_YEAR_COL,
+  KEY_FIGURES,
+  ROW,
+  TRAJECTORY_SHEET,
+  YEAR_COUNT,
+  yearCountOf,
+} from '../scenario/layout';
 import { type CellAddress, type CompilableWorkbook, compileWorkbook } from './compile';
 import { type MonteCarloInput, type SkippedParameter, monteCarloInputs } from './inputs';
 import { type Distribution, drawSamples, rangeProblem } from './sampling';
@@ -190,7 +197,9 @@ export async function runMonteCarlo(
     if (why) throw new MonteCarloInputError(`input ${p.sheet}!R${p.row + 1}C${p.col + 1}: ${why}`);
     return { sheet: sheetOf(p.sheet), row: p.row, col: p.col };
   });
-  const yearCols = Array.from({ length: LAST_YEAR_COL - FIRST_YEAR_COL + 1 }, (_, i) => FIRST_YEAR_COL + i);
+  // The scenario's own horizon (Chart_Years), so a 2045 or 2060 region samples every year it has.
+  const yearCount = yearCountOf(workbook) ?? YEAR_COUNT;
+  const yearCols = Array.from({ length: yearCount }, (_, i) => FIRST_YEAR_COL + i);
   const years = yearCols.map((col) => reference.constant({ sheet: bana, row: ROW.years, col }));
   if (years.some((y) => typeof y !== 'number'))
     throw new MonteCarloInputError('the workbook has no trajectory years');

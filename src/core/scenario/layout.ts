@@ -1,20 +1,44 @@
 // The shape every scenario workbook shares: the trajectory sheet's rows and columns, the baseline
 // sheet's parameter cells, the measure sheets' marker labels, and the named ranges charts read.
-import { columnLabel } from '../address';
+import { columnIndex, columnLabel } from '../address';
 
-/** The trajectory spans this many years from the base year (2018 → 2050). */
+/**
+ * The templates' and shipped scenarios' horizon: 33 years from the base year (2018 → 2050). A
+ * scenario's own horizon is its Chart_Years range (yearCountOf); every reader asks the scenario.
+ */
 export const YEAR_COUNT = 33;
 /** Years start in column C on the trajectory and on every measure sheet, so columns line up. */
 export const FIRST_YEAR_COL = 2;
-export const LAST_YEAR_COL = FIRST_YEAR_COL + YEAR_COUNT - 1;
 export const FIRST_YEAR_LABEL = columnLabel(FIRST_YEAR_COL);
-export const LAST_YEAR_LABEL = columnLabel(LAST_YEAR_COL);
 
-/** Per-measure columns after the years on the trajectory: cost, total reduction, kr per tonne, type. */
-export const COST_COL = LAST_YEAR_COL + 2;
-export const TOTAL_COL = COST_COL + 1;
-export const KR_PER_T_COL = COST_COL + 2;
-export const TYPE_COL = COST_COL + 3;
+/** The trajectory's columns for a horizon of `yearCount` years. */
+export interface TrajectoryColumns {
+  yearCount: number;
+  lastYearCol: number;
+  lastYearLabel: string;
+  /** Per-measure columns after the years: cost, total reduction, kr per tonne, type. */
+  cost: number;
+  total: number;
+  krPerTonne: number;
+  type: number;
+}
+
+/** The trajectory's columns for a horizon of `yearCount` years (one empty column after the years). */
+export function trajectoryColumns(yearCount: number): TrajectoryColumns {
+  if (!Number.isInteger(yearCount) || yearCount < 1)
+    throw new Error(`a horizon needs whole years, got ${yearCount}`);
+  const lastYearCol = FIRST_YEAR_COL + yearCount - 1;
+  const cost = lastYearCol + 2;
+  return {
+    yearCount,
+    lastYearCol,
+    lastYearLabel: columnLabel(lastYearCol),
+    cost,
+    total: cost + 1,
+    krPerTonne: cost + 2,
+    type: cost + 3,
+  };
+}
 
 export const TRAJECTORY_SHEET = 'Bana';
 export const BASELINE_SHEET = 'Baslinje';
@@ -141,4 +165,34 @@ export const CHART_NAME = {
   measureType: 'Chart_MeasureType',
   keyFigures: 'Chart_KeyFigures',
 } as const;
+/** Named ranges of a region's sector table (on its baseline sheet), for the per-sector chart. */
+export const SECTOR_NAME = {
+  names: 'Chart_SectorNames',
+  years: 'Chart_SectorYears',
+  values: 'Chart_SectorValues',
+} as const;
+
+/** Names of a generated region's BAU rule (on its baseline sheet), read for the BAU sentence. */
+export const BAU_NAME = {
+  rule: 'BauRule',
+  change: 'BauChange',
+  slope: 'BauSlope',
+  lastYear: 'BauLastYear',
+} as const;
+
 export type ChartName = (typeof CHART_NAME)[keyof typeof CHART_NAME];
+
+/**
+ * A scenario's horizon in years, from the width of its Chart_Years range (`=Bana!$C$2:$AI$2`); null
+ * when the workbook has no such name or it is not a one-row range.
+ */
+export function yearCountOf(workbook: {
+  names: readonly { name: string; expression: unknown }[];
+}): number | null {
+  const years = workbook.names.find((n) => n.name === CHART_NAME.years);
+  if (!years || typeof years.expression !== 'string') return null;
+  const m = /!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\s*$/i.exec(years.expression);
+  if (!m || m[2] !== m[4]) return null;
+  const count = columnIndex((m[3] as string).toUpperCase()) - columnIndex((m[1] as string).toUpperCase()) + 1;
+  return count >= 1 ? count : null;
+}

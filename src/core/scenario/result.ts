@@ -1,7 +1,7 @@
 // Reading a scenario's evaluated named ranges into plain numbers for charts, key figures and the
 // sentence that says the result in words. Pure: the values come from the engine.
 import type { CellValue, NamedValues } from '../values';
-import { CHART_NAME, KEY_FIGURES, type KeyFigure } from './layout';
+import { BAU_NAME, CHART_NAME, KEY_FIGURES, type KeyFigure, SECTOR_NAME } from './layout';
 
 export interface MeasureSeries {
   name: string;
@@ -16,6 +16,14 @@ export interface MeasureSeries {
 /** A series per year: null where the workbook gives an error or text, so no line is drawn there. */
 export type Series = (number | null)[];
 
+/** A region's emissions per sector and observed year (its baseline table); null cells are missing years. */
+export interface SectorBreakdown {
+  years: number[];
+  sectors: { name: string; values: Series }[];
+  /** The BAU rule as the workbook's choice cell says it, and the numbers it uses. */
+  bau: { rule: string | null; change: number | null; slope: number | null; lastYear: number | null };
+}
+
 export interface ScenarioResult {
   years: number[];
   base: Series;
@@ -24,6 +32,8 @@ export interface ScenarioResult {
   targets: { linear: Series; neutral: Series; constant: Series; budget: Series };
   measures: MeasureSeries[];
   key: Record<KeyFigure, number | null>;
+  /** Per-sector baseline, for scenarios that have a sector table (a generated region). */
+  sectors?: SectorBreakdown | null;
   /**
    * The named ranges holding an error or text where the result wants numbers. Not empty means the
    * result cannot be computed (the views say so and name the origin; never a 0 in its place).
@@ -31,13 +41,40 @@ export interface ScenarioResult {
   broken: string[];
 }
 
-/** The names a scenario view watches. */
-export const SCENARIO_NAMES: string[] = Object.values(CHART_NAME);
+/** The names a scenario view watches (a scenario without a sector table simply has no sector names). */
+export const SCENARIO_NAMES: string[] = [
+  ...Object.values(CHART_NAME),
+  ...Object.values(SECTOR_NAME),
+  ...Object.values(BAU_NAME),
+];
 
-/** The names whose cells must all be numbers (or empty): where an error stops the result. */
-export const NUMERIC_NAMES: string[] = SCENARIO_NAMES.filter(
+/**
+ * The names whose cells must all be numbers (or empty): where an error stops the result. The sector
+ * table is input, drawn as it is: a typo there shows as a gap, not as a broken trajectory.
+ */
+export const NUMERIC_NAMES: string[] = Object.values(CHART_NAME).filter(
   (n) => n !== CHART_NAME.measureNames && n !== CHART_NAME.measureType,
 );
+
+/** The sector table's names and values, when the workbook has one. */
+function readSectors(named: NamedValues): SectorBreakdown | null {
+  const names = column(named, SECTOR_NAME.names);
+  const years = row(named, SECTOR_NAME.years).map(num);
+  const matrix = named[SECTOR_NAME.values] ?? [];
+  if (names.length === 0 || years.length === 0 || years.some((y) => y === null)) return null;
+  const sectors = names.flatMap((n, i) =>
+    typeof n === 'string' && n !== '' ? [{ name: n, values: (matrix[i] ?? []).map(num) }] : [],
+  );
+  const single = (name: string) => named[name]?.[0]?.[0];
+  const rule = single(BAU_NAME.rule);
+  const bau = {
+    rule: typeof rule === 'string' ? rule : null,
+    change: num(single(BAU_NAME.change)),
+    slope: num(single(BAU_NAME.slope)),
+    lastYear: num(single(BAU_NAME.lastYear)),
+  };
+  return sectors.length > 0 ? { years: years as number[], sectors, bau } : null;
+}
 
 function num(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -105,6 +142,7 @@ export function readScenarioResult(named: NamedValues): ScenarioResult | null {
     },
     measures,
     key,
+    sectors: readSectors(named),
     broken,
   };
 }

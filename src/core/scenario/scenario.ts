@@ -16,24 +16,21 @@ import {
   newScenarioId,
   newSheetId,
 } from '../document';
-import { extractReferences } from '../formula';
+import { extractReferences, shiftFormula } from '../formula';
 import {
   BASELINE_ROW,
   BASELINE_SHEET,
   CHART_NAME,
-  COST_COL,
   FIRST_YEAR_COL,
   FIRST_YEAR_LABEL,
   KEY_FIGURES,
-  KR_PER_T_COL,
-  LAST_YEAR_COL,
-  LAST_YEAR_LABEL,
   MEASURE_LABEL,
   ROW,
-  TOTAL_COL,
   TRAJECTORY_SHEET,
-  TYPE_COL,
+  type TrajectoryColumns,
   YEAR_COUNT,
+  trajectoryColumns,
+  yearCountOf,
 } from './layout';
 
 /** Workbook names for the baseline parameters: readable formulas, one place to change them. */
@@ -72,8 +69,22 @@ export function measureRows(sheet: Sheet): MeasureRows | null {
 const col = columnLabel;
 const abs = (c: number, r: number) => `$${col(c)}$${r + 1}`;
 
+/**
+ * The BAU row's formula for the year in column `x` (`prev` is the column before, '' for the base
+ * year); the default grows the base by BauChange each year.
+ */
+export type BauFormula = (x: string, prev: string, index: number) => string;
+
+/** How a trajectory is built: its horizon and, for a generated region, its own BAU row. */
+export interface TrajectoryOptions {
+  yearCount?: number;
+  bau?: BauFormula;
+}
+
 /** The trajectory sheet: years, baseline, BAU, measure slots, projection, target paths, gaps, key figures. */
-export function trajectoryCells(): RawCell[][] {
+export function trajectoryCells(options: TrajectoryOptions = {}): RawCell[][] {
+  const cols = trajectoryColumns(options.yearCount ?? YEAR_COUNT);
+  const { cost: COST_COL, total: TOTAL_COL, krPerTonne: KR_PER_T_COL, type: TYPE_COL } = cols;
   const rows: RawCell[][] = [];
   const set = (r: number, c: number, v: RawCell) => {
     while (rows.length <= r) rows.push([]);
@@ -81,12 +92,12 @@ export function trajectoryCells(): RawCell[][] {
     while (row.length < c) row.push(null);
     row[c] = v;
   };
-  const years = (r: number, label: string, unit: string, formula: (x: string, prev: string) => string) => {
+  const years = (r: number, label: string, unit: string, formula: BauFormula) => {
     set(r, 0, label);
     set(r, 1, unit);
-    for (let i = 0; i < YEAR_COUNT; i++) {
+    for (let i = 0; i < cols.yearCount; i++) {
       const c = FIRST_YEAR_COL + i;
-      set(r, c, formula(col(c), i === 0 ? '' : col(c - 1)));
+      set(r, c, formula(col(c), i === 0 ? '' : col(c - 1), i));
     }
   };
   const y = ROW.years + 1;
@@ -95,8 +106,11 @@ export function trajectoryCells(): RawCell[][] {
   set(ROW.title, 1, 'Ändra antaganden på bladet Baslinje och på åtgärdsbladen; allt här är formler.');
   years(ROW.years, 'År', '', (_x, p) => (p ? `=${p}${y}+1` : '=BaseYear'));
   years(ROW.base, 'Basutsläpp', 't CO2e', (_x, p) => (p ? `=${p}${b}` : '=BaseEmissions'));
-  years(ROW.bau, 'Utan åtgärder (BAU)', 't CO2e', (x, p) =>
-    p ? `=${p}${ROW.bau + 1}*(1+BauChange)` : `=${x}${b}`,
+  years(
+    ROW.bau,
+    'Utan åtgärder (BAU)',
+    't CO2e',
+    options.bau ?? ((x, p) => (p ? `=${p}${ROW.bau + 1}*(1+BauChange)` : `=${x}${b}`)),
   );
   set(ROW.measuresHeader, 0, 'Åtgärder: minskning per år');
   set(ROW.measuresHeader, 1, 't CO2e');
@@ -163,7 +177,7 @@ export function trajectoryCells(): RawCell[][] {
   years(ROW.gapBudget, 'Gap mot koldioxidbudget', 't CO2e', (x) => `=${p(x)}-${x}${ROW.targetBudget + 1}`);
   years(ROW.reductionShare, 'Minskning mot basåret', 'andel', (x) => `=1-${p(x)}/${e0(x)}`);
 
-  const range = (r: number) => `$${FIRST_YEAR_LABEL}$${r + 1}:$${LAST_YEAR_LABEL}$${r + 1}`;
+  const range = (r: number) => `$${FIRST_YEAR_LABEL}$${r + 1}:$${cols.lastYearLabel}$${r + 1}`;
   const at = (r: number, yearName: string) => `INDEX(${range(r)},1,${yearName}-BaseYear+1)`;
   const k = ROW.firstKey;
   const keyRow = (name: (typeof KEY_FIGURES)[number]) => k + KEY_FIGURES.indexOf(name) + 1;
@@ -218,10 +232,11 @@ export function trajectoryCells(): RawCell[][] {
 }
 
 /** Names: the baseline parameters and the ranges the charts read. */
-export function scenarioNames(): NamedExpression[] {
+export function scenarioNames(yearCount: number = YEAR_COUNT): NamedExpression[] {
+  const { lastYearCol, lastYearLabel, cost, total, type } = trajectoryColumns(yearCount);
   const baseline = quoteSheetName(BASELINE_SHEET);
   const traj = quoteSheetName(TRAJECTORY_SHEET);
-  const yearsOf = (r: number) => `=${traj}!$${FIRST_YEAR_LABEL}$${r + 1}:$${LAST_YEAR_LABEL}$${r + 1}`;
+  const yearsOf = (r: number) => `=${traj}!$${FIRST_YEAR_LABEL}$${r + 1}:$${lastYearLabel}$${r + 1}`;
   const colOf = (c: number) => `=${traj}!${abs(c, ROW.firstSlot)}:${abs(c, ROW.lastSlot)}`;
   return [
     ...Object.entries(GLOBAL_NAMES).map(([name, row]) => ({
@@ -239,11 +254,11 @@ export function scenarioNames(): NamedExpression[] {
     { name: CHART_NAME.measureNames, expression: colOf(0) },
     {
       name: CHART_NAME.measures,
-      expression: `=${traj}!${abs(FIRST_YEAR_COL, ROW.firstSlot)}:${abs(LAST_YEAR_COL, ROW.lastSlot)}`,
+      expression: `=${traj}!${abs(FIRST_YEAR_COL, ROW.firstSlot)}:${abs(lastYearCol, ROW.lastSlot)}`,
     },
-    { name: CHART_NAME.measureCost, expression: colOf(COST_COL) },
-    { name: CHART_NAME.measureTotal, expression: colOf(TOTAL_COL) },
-    { name: CHART_NAME.measureType, expression: colOf(TYPE_COL) },
+    { name: CHART_NAME.measureCost, expression: colOf(cost) },
+    { name: CHART_NAME.measureTotal, expression: colOf(total) },
+    { name: CHART_NAME.measureType, expression: colOf(type) },
     {
       name: CHART_NAME.keyFigures,
       expression: `=${traj}!${abs(1, ROW.firstKey)}:${abs(1, ROW.firstKey + KEY_FIGURES.length - 1)}`,
@@ -252,10 +267,11 @@ export function scenarioNames(): NamedExpression[] {
 }
 
 /** The cells of one trajectory slot row linking to a measure sheet. */
-export function slotRow(sheetName: string, rows: MeasureRows): RawCell[] {
+export function slotRow(sheetName: string, rows: MeasureRows, yearCount: number = YEAR_COUNT): RawCell[] {
   const ref = quoteSheetName(sheetName);
   const row: RawCell[] = [`=${ref}!$A$1`, 't CO2e'];
-  for (let c = FIRST_YEAR_COL; c <= LAST_YEAR_COL; c++) row.push(`=${ref}!${col(c)}${rows.reduction + 1}`);
+  const { lastYearCol } = trajectoryColumns(yearCount);
+  for (let c = FIRST_YEAR_COL; c <= lastYearCol; c++) row.push(`=${ref}!${col(c)}${rows.reduction + 1}`);
   row.push(null);
   row.push(`=${ref}!$B$${rows.cost + 1}`);
   row.push(`=${ref}!$B$${rows.total + 1}`);
@@ -264,21 +280,75 @@ export function slotRow(sheetName: string, rows: MeasureRows): RawCell[] {
   return row;
 }
 
-function placeSlot(row: RawCell[], slot: number): RawCell[] {
+function placeSlot(row: RawCell[], slot: number, cols: TrajectoryColumns): RawCell[] {
   const copy = [...row];
   const r = ROW.firstSlot + slot + 1;
+  const total = col(cols.total);
   // No N(): an error in the measure's total must stay an error here, not become "".
-  copy[KR_PER_T_COL] = `=IF(${col(TOTAL_COL)}${r}>0,${col(COST_COL)}${r}/${col(TOTAL_COL)}${r},"")`;
+  copy[cols.krPerTonne] = `=IF(${total}${r}>0,${col(cols.cost)}${r}/${total}${r},"")`;
   return copy;
 }
 
-/** A measure template's sheet, renamed to be unique and with its year row tied to the trajectory. */
-export function prepareMeasureSheet(template: Sheet, doc: Pick<ScenarioDocument, 'sheets'>): Sheet | null {
+/**
+ * A measure sheet's year band (its rows from "År" to "Minskning", columns from C) fitted to
+ * `yearCount` years: each row continues its first year's formula (references shifted as a fill right
+ * does) or is cut, and sums over the old band (`SUM(C36:AI36)`) are widened or narrowed with it.
+ */
+export function fitMeasureYears(cells: RawCell[][], rows: MeasureRows, yearCount: number): RawCell[][] {
+  const out = cells.map((row) => [...row]);
+  const yearRow = out[rows.years] ?? [];
+  const oldCount = Math.max(1, yearRow.length - FIRST_YEAR_COL);
+  if (oldCount === yearCount) return out;
+  const oldLast = columnLabel(FIRST_YEAR_COL + oldCount - 1);
+  const newLast = columnLabel(FIRST_YEAR_COL + yearCount - 1);
+  for (let r = rows.years; r <= rows.reduction; r++) {
+    const row = out[r];
+    if (!row || row.length <= FIRST_YEAR_COL) continue;
+    const first = row[FIRST_YEAR_COL] ?? null;
+    // The year row's second column is the first to count on (=C35+1); the others fill from C.
+    const model = r === rows.years ? (row[FIRST_YEAR_COL + 1] ?? null) : first;
+    const from = r === rows.years ? 1 : 0;
+    const band: RawCell[] = [];
+    for (let i = 0; i < yearCount; i++) {
+      const kept = i < oldCount ? (row[FIRST_YEAR_COL + i] ?? null) : undefined;
+      if (kept !== undefined) band.push(kept);
+      else
+        band.push(
+          typeof model === 'string' && model.startsWith('=') ? shiftFormula(model, 0, i - from) : model,
+        );
+    }
+    out[r] = [...row.slice(0, FIRST_YEAR_COL), ...band];
+  }
+  const bandRange = new RegExp(
+    `(?<![A-Z0-9_])(\\$?${FIRST_YEAR_LABEL}\\$?(\\d+):\\$?)${oldLast}(\\$?(\\d+))(?![A-Z0-9(])`,
+    'gi',
+  );
+  const inBand = (r: number) => r >= rows.years + 1 && r <= rows.reduction + 1;
+  for (const row of out) {
+    row.forEach((v, c) => {
+      if (typeof v !== 'string' || !v.startsWith('=')) return;
+      row[c] = v.replace(bandRange, (all, head: string, r1: string, tail: string, r2: string) =>
+        r1 === r2 && inBand(Number(r1)) ? `${head}${newLast}${tail}` : all,
+      );
+    });
+  }
+  return out;
+}
+
+/**
+ * A measure template's sheet, renamed to be unique, fitted to the scenario's horizon and with its year
+ * row tied to the trajectory.
+ */
+export function prepareMeasureSheet(
+  template: Sheet,
+  doc: Pick<ScenarioDocument, 'sheets'>,
+  yearCount: number = YEAR_COUNT,
+): Sheet | null {
   const rows = measureRows(template);
   if (!rows) return null;
   let name = template.name;
   for (let i = 2; findSheetByName(doc as ScenarioDocument, name); i++) name = `${template.name} ${i}`;
-  const cells = template.cells.map((row) => [...row]);
+  const cells = fitMeasureYears(template.cells, rows, yearCount);
   const yearRow = cells[rows.years] as RawCell[];
   yearRow[FIRST_YEAR_COL] = `=${quoteSheetName(TRAJECTORY_SHEET)}!$${FIRST_YEAR_LABEL}$${ROW.years + 1}`;
   return { id: newSheetId(), name, cells, columnWidths: [...template.columnWidths] };
@@ -290,6 +360,10 @@ export interface ScenarioParts {
   baseline: ScenarioDocument;
   measures: ScenarioDocument[];
   now?: Date;
+  /** The horizon and BAU row; the shipped scenarios keep the defaults (33 years, BauChange). */
+  trajectory?: TrajectoryOptions;
+  /** Names beyond the standard ones (a generated region's BAU rule and sector ranges). */
+  names?: NamedExpression[];
 }
 
 /** Build a scenario workbook from a baseline and measure templates. */
@@ -297,7 +371,8 @@ export function buildScenario(parts: ScenarioParts): ScenarioDocument {
   const stamp = (parts.now ?? new Date()).toISOString();
   const baselineSheet = parts.baseline.sheets[0];
   if (!baselineSheet) throw new Error('the baseline template has no sheet');
-  const trajectory = createSheet(TRAJECTORY_SHEET, trajectoryCells());
+  const yearCount = parts.trajectory?.yearCount ?? YEAR_COUNT;
+  const trajectory = createSheet(TRAJECTORY_SHEET, trajectoryCells(parts.trajectory));
   trajectory.columnWidths = [300, 70];
   const baseline: Sheet = { ...structuredClone(baselineSheet), id: newSheetId(), name: BASELINE_SHEET };
   let doc: ScenarioDocument = {
@@ -313,7 +388,7 @@ export function buildScenario(parts: ScenarioParts): ScenarioDocument {
         .join(' · '),
     },
     sheets: [trajectory, baseline],
-    names: scenarioNames(),
+    names: [...scenarioNames(yearCount), ...(parts.names ?? [])],
   };
   for (const measure of parts.measures) {
     const command = addMeasureCommand(doc, measure);
@@ -349,7 +424,8 @@ export function addMeasureCommand(doc: ScenarioDocument, template: ScenarioDocum
   if (!trajectory || !source) return null;
   const free = measureSlots(doc).find((s) => s.sheet === null && isEmptySlot(trajectory, s.slot));
   if (!free) return null;
-  const sheet = prepareMeasureSheet(source, doc);
+  const cols = trajectoryColumns(yearCountOf(doc) ?? YEAR_COUNT);
+  const sheet = prepareMeasureSheet(source, doc, cols.yearCount);
   const rows = sheet && measureRows(sheet);
   if (!sheet || !rows) return null;
   return {
@@ -361,7 +437,7 @@ export function addMeasureCommand(doc: ScenarioDocument, template: ScenarioDocum
         sheetId: trajectory.id,
         row: ROW.firstSlot + free.slot,
         col: 0,
-        values: [placeSlot(slotRow(sheet.name, rows), free.slot)],
+        values: [placeSlot(slotRow(sheet.name, rows, cols.yearCount), free.slot, cols)],
       },
     ],
   };

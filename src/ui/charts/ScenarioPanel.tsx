@@ -23,6 +23,7 @@ import {
   trajectorySentence,
   wedgesSentence,
 } from '../../i18n/sentences';
+import { bauSentence, sectorsSentence } from '../../i18n/regionSentences';
 import { useI18n } from '../i18nContext';
 import { OriginButtons } from './OriginButtons';
 import { type ChartFormat, exportChart } from './exportChart';
@@ -32,6 +33,7 @@ import {
   type Plot,
   chartLabels,
   macPlot,
+  sectorsPlot,
   trajectoryPlot,
   wedgesPlot,
 } from './plots';
@@ -173,6 +175,29 @@ export function ScenarioPanel(props: {
               />
             }
           />
+          <Show when={r().sectors}>
+            {(sectors) => (
+              <Chart
+                id="chart-sectors"
+                title={t('chartSectors')}
+                sentence={`${sectorsSentence(sectors(), locale())} ${bauSentence(sectors(), r().key.baseYear, locale())}`}
+                plot={plot()}
+                draw={sectorsPlot}
+                workbook={workbook()}
+                result={r()}
+                labels={labels()}
+                table={
+                  <DataTable
+                    columns={[t('sector'), ...sectors().years.map(String)]}
+                    rows={sectors().sectors.map((x) => ({
+                      header: x.name,
+                      cells: x.values.map((v) => (v === null ? t('missingYear') : n(v, 1))),
+                    }))}
+                  />
+                }
+              />
+            )}
+          </Show>
           <Chart
             id="chart-wedges"
             title={t('chartWedges')}

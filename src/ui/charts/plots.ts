@@ -213,3 +213,25 @@ export const macPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) =
     ],
   });
 };
+
+/** A region's baseline per sector: stacked bars per observed year; a missing year leaves its sector out. */
+export const sectorsPlot: DrawChart = (Plot, r, labels, locale, width, sized = {}) => {
+  const s = r.sectors;
+  const long = (s?.sectors ?? []).flatMap((x) =>
+    (s?.years ?? []).flatMap((year, i) => {
+      const value = x.values[i];
+      return value === null || value === undefined ? [] : [{ year: String(year), value, sector: x.name }];
+    }),
+  );
+  const dims = size(width, sized);
+  return Plot.plot({
+    ...dims,
+    x: { label: labels.year, type: 'band' },
+    y: { label: labels.tonnes, grid: true, tickFormat: axis(locale), ...ticks(dims.height, 35, sized) },
+    color: { ...legend(sized), range: SERIES_COLOURS, domain: (s?.sectors ?? []).map((x) => x.name) },
+    marks: [
+      Plot.barY(long, { x: 'year', y: 'value', fill: 'sector', order: null }),
+      Plot.ruleY([0], sized.scale ? { strokeWidth: sized.scale } : {}),
+    ],
+  });
+};
