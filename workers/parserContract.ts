@@ -1,0 +1,18 @@
+// The contract of the parser worker: reading a `.bana.json` file or a `#w=` link into a document off
+// the main thread. Types only: both sides import it; only plain data (and Blobs) cross.
+import type { ScenarioDocument } from '../src/core/document';
+import type { FileProblem } from '../src/core/fileFormat';
+import type { Result } from '../src/core/result';
+
+export type ParsedWorkbook = Result<ScenarioDocument, FileProblem>;
+
+/** The parser worker's API; the same checks as core's parseWorkbookFile and decodeWorkbookLink. */
+export interface ParserApi {
+  /**
+   * A file's contents (a Blob is read in the worker, so the text never lands on the main thread)
+   * checked, parsed, migrated and validated. `size` is checked first (File.size).
+   */
+  parseFile(source: string | Blob, size: number): Promise<ParsedWorkbook>;
+  /** A link's fragment (`#w=…`) decoded, inflated and validated; null when it carries no workbook. */
+  decodeLink(hash: string): Promise<ParsedWorkbook | null>;
+}
