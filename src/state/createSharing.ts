@@ -4,10 +4,10 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { type ScenarioDocument, newScenarioId } from '../core/document';
 import { type FileProblem, type FileProblemKind, MAX_FILE_BYTES, workbookFile } from '../core/fileFormat';
-import { createParserClient } from '../engine/parserClient';
+import { type WorkbookReader, createWorkbookReader } from '../engine/parserClient';
 import { intlLocale } from '../i18n/format';
 import { type UiLocale, translate } from '../i18n/strings';
-import type { ParsedWorkbook, ParserApi } from '../../workers/parserContract';
+import type { ParsedWorkbook } from '../../workers/parserContract';
 import type { AppState } from './createAppState';
 
 /** What sharing needs from the app (a narrow slice, so tests can pass a small fake). */
@@ -22,7 +22,7 @@ export interface SharingOptions {
   /** Takes the fragment off the address bar without a reload or a history entry. */
   clearFragment?: () => void;
   /** Reads files and links; default a worker per file or link, so a huge one never freezes the tab. */
-  parser?: ParserApi;
+  parser?: WorkbookReader;
 }
 
 /** A file to import: the browser's File has these (and so does a test's fake). */
@@ -76,7 +76,7 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
     (() => history.replaceState(history.state, '', `${location.pathname}${location.search}`));
   let parserClient = opts.parser;
   const parser = () => {
-    parserClient ??= createParserClient();
+    parserClient ??= createWorkbookReader();
     return parserClient;
   };
 

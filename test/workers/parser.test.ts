@@ -1,10 +1,12 @@
-// The parser worker's logic, through real Comlink on a MessageChannel as the app's worker serves it:
-// files and links give the same documents and the same refusals as core's readers, as plain data.
+// The parser worker's logic, through real Comlink on a MessageChannel as the app's worker serves it,
+// and the reader that puts its slices together: files and links give the same documents and the same
+// refusals as core's readers.
 import * as Comlink from 'comlink';
 import { deflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWorkbookFile } from '../../src/core/fileFormat';
+import { createWorkbookReader } from '../../src/engine/parserClient';
 import { createParser } from '../../workers/parser';
 import type { ParserApi } from '../../workers/parserContract';
 
@@ -21,16 +23,28 @@ const linkOf = (json: string) => `#w=${deflateRawSync(Buffer.from(json)).toStrin
 function withRows(rows: number): string {
   const doc = JSON.parse(fixture);
   doc.sheets[0].cells = Array.from({ length: rows }, () => []);
+  doc.sheets[0].cells[rows - 1] = [rows];
   return JSON.stringify(doc);
 }
 
 describe('parser worker', () => {
   it('reads a file, as text or as a Blob, into the document core reads', async () => {
-    const parser = remoteParser();
+    const reader = createWorkbookReader();
     const expected = parseWorkbookFile(fixture, fixture.length);
     expect(expected.ok).toBe(true);
-    expect(await parser.parseFile(fixture, fixture.length)).toEqual(expected);
-    expect(await parser.parseFile(new Blob([fixture]), fixture.length)).toEqual(expected);
+    expect(await reader.parseFile(fixture, fixture.length)).toEqual(expected);
+    expect(await reader.parseFile(new Blob([fixture]), fixture.length)).toEqual(expected);
+  });
+
+  it('hands a document out as a head without cells, then its rows in slices', async () => {
+    const parser = remoteParser();
+    const json = withRows(50_000);
+    const read = await parser.parseFile(json, json.length);
+    expect(read.ok && read.value.rows[0]).toBe(50_000);
+    expect(read.ok && read.value.doc.sheets.every((sheet) => sheet.cells.length === 0)).toBe(true);
+    expect(await parser.rows(0, 49_999, 10)).toEqual([[50_000]]);
+    const whole = await createWorkbookReader().parseFile(json, json.length);
+    expect(whole).toEqual(parseWorkbookFile(json, json.length));
   });
 
   it('refuses a file of 1 048 577 rows with the rows message', async () => {
@@ -45,8 +59,8 @@ describe('parser worker', () => {
   it('opens a link, refuses one past the row limit, and ignores a fragment without one', async () => {
     const parser = remoteParser();
     // A million rows open too (the browser test does that); here a smaller one keeps the suite quick.
-    const opened = await parser.decodeLink(linkOf(withRows(10_000)));
-    expect(opened?.ok && opened.value.sheets[0]?.cells.length).toBe(10_000);
+    const opened = await createWorkbookReader().decodeLink(linkOf(withRows(10_000)));
+    expect(opened?.ok && opened.value.sheets[0]?.cells.at(-1)).toEqual([10_000]);
     const refused = await parser.decodeLink(linkOf(withRows(1_048_577)));
     expect(refused?.ok).toBe(false);
     expect(refused && !refused.ok && refused.reason.detail).toMatch(/rows/);
