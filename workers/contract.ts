@@ -10,6 +10,18 @@ import type { CellValue, NamedValues } from '../src/core/values';
 export interface EngineWorkbook {
   sheets: EngineSheet[];
   names: NamedExpression[];
+  /**
+   * Cells whose formula once took longer than the engine allows: the engine gives each an error
+   * instead of its formula (the document keeps the formula, so the planner can fix it).
+   */
+  quarantined?: CellAt[];
+}
+
+/** One cell of a sheet. */
+export interface CellAt {
+  sheetId: SheetId;
+  row: number;
+  col: number;
 }
 
 export interface EngineSheet {

@@ -29,6 +29,10 @@ export const ENGINE_CONFIG = {
 /** A value query never returns more than this many cells: a viewport, not a workbook. */
 export const MAX_RANGE_CELLS = 200_000;
 
+/** What a quarantined cell shows instead of its formula's value (see EngineWorkbook.quarantined). */
+export const QUARANTINE_MESSAGE =
+  'This formula took longer to calculate than the engine allows and was set aside; change the cell to try it again.';
+
 /** Thrown for a call that names a sheet the engine does not have. */
 export class UnknownSheetError extends Error {
   override name = 'UnknownSheetError';
@@ -133,7 +137,8 @@ export function createEngine(): EngineApi {
     ): Promise<LoadResult> {
       const started = performance.now();
       const sheets: Record<string, EngineWorkbook['sheets'][number]['cells']> = {};
-      for (const sheet of workbook.sheets) sheets[sheet.name] = prepare(sheet.cells);
+      for (const sheet of workbook.sheets)
+        sheets[sheet.name] = quarantine(prepare(sheet.cells), sheet.id, workbook);
       const names = workbook.names.map((n) => ({
         name: n.name,
         expression: prepareName(n.name, n.expression),
@@ -204,6 +209,21 @@ export function createEngine(): EngineApi {
     },
   } satisfies EngineApi;
   return api;
+}
+
+/** The block with each quarantined cell of `sheetId` replaced by the error that says why. */
+function quarantine(block: RawCell[][], sheetId: SheetId, workbook: EngineWorkbook): RawCell[][] {
+  const here = workbook.quarantined?.filter((cell) => cell.sheetId === sheetId) ?? [];
+  if (here.length === 0) return block;
+  const out = block.slice();
+  for (const { row, col } of here) {
+    const line = (out[row] ?? []).slice();
+    while (line.length < col) line.push(null);
+    line[col] = refusedFormula(QUARANTINE_MESSAGE);
+    out[row] = line;
+  }
+  for (let r = 0; r < out.length; r++) out[r] ??= [];
+  return out;
 }
 
 /**

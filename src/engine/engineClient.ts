@@ -11,6 +11,17 @@ import type {
   RangeValues,
 } from '../../workers/contract';
 import type { NamedValues } from '../core/values';
+import {
+  type QuarantinedCell,
+  cellsOfOps,
+  findCulprits,
+  formulaCells,
+  releasedBy,
+  stillQuarantined,
+  withQuarantine,
+} from './quarantine';
+
+export type { QuarantinedCell } from './quarantine';
 
 export type EngineState = 'starting' | 'ready' | 'busy' | 'restarting' | 'failed';
 
@@ -28,6 +39,11 @@ export interface EngineClientOptions {
   onStatus?: (status: EngineStatus) => void;
   /** Called after the engine was restarted and rebuilt from the document. */
   onRecovered?: (reason: string) => void;
+  /**
+   * The quarantine changed: `added` are cells just set aside because calculating them took longer
+   * than the engine allows (empty when an edit released some); `all` is the whole list, to keep.
+   */
+  onQuarantine?: (change: { added: QuarantinedCell[]; all: QuarantinedCell[] }) => void;
 }
 
 /** What the client needs of a worker: Comlink's endpoint plus termination. */
@@ -77,6 +93,12 @@ export interface EngineClient {
    * cancelled edit undone). Not counted as a failure and not reported through onRecovered.
    */
   restart(reason: string): void;
+  /**
+   * The cells set aside for taking too long (see QuarantinedCell); `set` replaces the list, e.g. with
+   * the stored one before a workbook's first load, so a workbook that hung the engine opens at once.
+   */
+  quarantined(): QuarantinedCell[];
+  setQuarantine(cells: QuarantinedCell[]): void;
   /** For tests and the reliability suite: terminate the worker without telling the client. */
   killWorkerForTesting(): void;
   dispose(): void;
@@ -131,6 +153,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let idleWaiters: (() => void)[] = [];
   let restartsInARow = 0;
   let subscriber: EngineSubscriber | null = null;
+  /** Cells set aside for taking too long; every load leaves them out (quarantine.ts). */
+  let quarantine: QuarantinedCell[] = [];
 
   function source(): { workbook: EngineWorkbook; revision: number } {
     return subscriber?.source() ?? { workbook: { sheets: [], names: [] }, revision: 0 };
@@ -226,7 +250,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     if (job.kind === 'load') {
       // The viewport may show a sheet the new workbook no longer has (deleted, or another workbook).
       const shown = view && job.workbook.sheets.some((sheet) => sheet.id === view.sheetId) ? view : undefined;
-      const result = await call((api) => api.load(job.workbook, job.revision, shown, names), timeoutMs * 4);
+      const workbook = prepareLoad(job.workbook);
+      const result = await call((api) => api.load(workbook, job.revision, shown, names), timeoutMs * 4);
       if (result.view) deliver(result.view);
       if (result.named) deliverNamed(result.named, result.revision);
     } else if (job.kind === 'apply') {
@@ -241,6 +266,60 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     } else if (view) {
       deliver(await call((api) => api.getValues(view), timeoutMs));
     }
+  }
+
+  /** The workbook as a load sends it: cells changed since they were set aside are released first. */
+  function prepareLoad(workbook: EngineWorkbook): EngineWorkbook {
+    const kept = stillQuarantined(quarantine, workbook);
+    if (kept.length !== quarantine.length) setQuarantine(kept, []);
+    return withQuarantine(workbook, quarantine);
+  }
+
+  function setQuarantine(all: QuarantinedCell[], added: QuarantinedCell[]): void {
+    quarantine = all;
+    options.onQuarantine?.({ added, all });
+  }
+
+  /**
+   * A job ran past its time limit. An edit's cells are set aside at once; for a load, the formulas
+   * that make it hang are searched for with fresh workers (findCulprits). Either way the restart that
+   * follows loads the workbook without them, so the engine is never stuck on the same formula again.
+   */
+  async function quarantineAfterTimeout(job: Job): Promise<void> {
+    if (job.kind === 'apply') {
+      const suspects = cellsOfOps(job.ops, source().workbook);
+      if (suspects.length > 0) setQuarantine([...quarantine, ...suspects], suspects);
+      return;
+    }
+    if (job.kind !== 'load') return;
+    const workbook = job.workbook;
+    const limit = timeoutMs * 4;
+    let budget = limit;
+    const culprits = await findCulprits(formulaCells(workbook, quarantine), async (aside) => {
+      replaceWorker();
+      const started = performance.now();
+      const load = withQuarantine(workbook, [...quarantine, ...aside]);
+      try {
+        await call((api) => api.load(load, job.revision), budget);
+      } catch (error) {
+        if (error instanceof EngineTimeoutError || error instanceof EngineDeadError) return false;
+        throw error;
+      }
+      // The first probe (every formula set aside) shows what the rest of the workbook costs: a probe
+      // far slower than that is hanging, without waiting out the whole limit each time.
+      if (budget === limit) budget = Math.min(limit, Math.max(2_000, 10 * (performance.now() - started)));
+      return true;
+    });
+    if (culprits && culprits.length > 0) setQuarantine([...quarantine, ...culprits], culprits);
+  }
+
+  function replaceWorker(): void {
+    try {
+      endpoint.terminate();
+    } catch {
+      // already gone
+    }
+    start();
   }
 
   function deliver(values: RangeValues): void {
@@ -268,6 +347,14 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         if (error instanceof EngineCancelledError) continue;
         const dead = error instanceof EngineTimeoutError || error instanceof EngineDeadError;
         if (!dead && (job.kind === 'values' || job.kind === 'named')) continue;
+        if (error instanceof EngineTimeoutError) {
+          try {
+            await quarantineAfterTimeout(job);
+          } catch (searchError) {
+            if (disposed) return;
+            if (searchError instanceof EngineCancelledError) continue;
+          }
+        }
         await restart(error instanceof Error ? error.message : String(error));
         if (status.state === 'failed') break;
       }
@@ -330,6 +417,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       return kick();
     },
     apply(ops, revision) {
+      const released = releasedBy(quarantine, ops);
+      if (released.length !== quarantine.length) setQuarantine(released, []);
       latestRevision = Math.max(latestRevision, revision);
       pendingOps = pendingOps.concat(ops);
       pendingRevision = revision;
@@ -382,6 +471,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       // The call in flight would never answer from the terminated worker: end it so the queue moves on.
       interrupted?.(new EngineCancelledError(reason));
       void kick();
+    },
+    quarantined: () => quarantine,
+    setQuarantine(cells) {
+      quarantine = [...cells];
     },
     killWorkerForTesting() {
       endpoint.terminate();

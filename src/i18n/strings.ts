@@ -93,6 +93,10 @@ export const en = {
   retry: 'Retry',
   downloadWorkbook: 'Download workbook',
   engineRestarted: 'The calculation engine stopped and was restarted. No edits were lost.',
+  formulaSetAside:
+    'The formula in {cells} took longer to calculate than Bana allows and was set aside: the cell shows an error until you change it.',
+  formulasSetAside:
+    'The formulas in {cells} ({count} cells) took longer to calculate than Bana allows and were set aside: the cells show an error until you change them.',
   engineFailed:
     'The calculation engine keeps failing ({message}). Your edits are kept; download the workbook and reload.',
   dismiss: 'Dismiss',
@@ -641,6 +645,10 @@ export const sv: Record<StringKey, string> = {
   retry: 'Försök igen',
   downloadWorkbook: 'Ladda ner arbetsboken',
   engineRestarted: 'Beräkningsmotorn stannade och startades om. Inga ändringar gick förlorade.',
+  formulaSetAside:
+    'Formeln i {cells} tog längre tid att beräkna än Bana tillåter och lades åt sidan: cellen visar ett fel tills du ändrar den.',
+  formulasSetAside:
+    'Formlerna i {cells} ({count} celler) tog längre tid att beräkna än Bana tillåter och lades åt sidan: cellerna visar ett fel tills du ändrar dem.',
   engineFailed:
     'Beräkningsmotorn fortsätter att fallera ({message}). Dina ändringar finns kvar; ladda ner arbetsboken och ladda om sidan.',
   dismiss: 'Stäng',

@@ -2,6 +2,7 @@
 // starts the engine client, and wires the notices, the library of workbooks and the open workbook's
 // session together. It owns no job of its own beyond that; UI components call what it returns.
 import { type Accessor, createSignal } from 'solid-js';
+import { formatAddress, quoteSheetName } from '../core/address';
 import type { ScenarioDocument, SheetId } from '../core/document';
 import { workbookFile } from '../core/fileFormat';
 import type { Result } from '../core/result';
@@ -10,6 +11,7 @@ import {
   type EngineClient,
   type EngineEndpoint,
   type EngineStatus,
+  type QuarantinedCell,
   createEngineClient,
 } from '../engine/engineClient';
 import { type WhatIfEndpointFactory, createWhatIfClient } from '../engine/whatIfClient';
@@ -19,6 +21,7 @@ import type { StorageFailure, WorkbookStorage } from '../storage/db';
 import { createMemoryStorage } from '../storage/memoryStorage';
 import { createLibrary } from './createLibrary';
 import { createNotices } from './createNotices';
+import { readQuarantine, writeQuarantine } from './quarantineStore';
 import type { TabSyncOptions } from './createTabSync';
 import { type InputProblem, type WorkbookSession, createWorkbookSession } from './createWorkbookSession';
 import { loadBaselines, loadTemplates } from './modelCatalog';
@@ -63,10 +66,22 @@ export async function createAppState(options: AppStateOptions) {
       if (status.state === 'failed') notices.notify({ kind: 'engine-failed', message: status.detail ?? '' });
     },
     onRecovered: () => notices.notify({ kind: 'engine-restarted' }),
+    onQuarantine: ({ added, all }) => {
+      const id = session()?.doc().id;
+      if (id) writeQuarantine(id, all);
+      if (added.length > 0) notices.notify({ kind: 'message', tone: 'error', text: quarantineText(added) });
+    },
   });
 
   /** Analyses run in a worker of their own, so the grid's engine never waits behind them. */
   const whatIf = createWhatIfClient(options.createWhatIfEndpoint);
+  /** "The formula in Blad1!C5 … was set aside": the cells named as a formula would refer to them. */
+  function quarantineText(cells: QuarantinedCell[]): string {
+    const named = cells.map((c) => `${quoteSheetName(c.sheet)}!${formatAddress(c.row, c.col)}`);
+    const shown = named.length > 5 ? [...named.slice(0, 5), '…'] : named;
+    const key = cells.length === 1 ? 'formulaSetAside' : 'formulasSetAside';
+    return translate(options.locale(), key, { cells: shown.join(', '), count: cells.length });
+  }
 
   const library = createLibrary({
     storage: options.storage.ok ? options.storage.value : createMemoryStorage(),
@@ -116,6 +131,11 @@ export async function createAppState(options: AppStateOptions) {
       next.select(previous.selection());
     }
     setSession(next);
+    // Cells that once hung the engine stay set aside until they are changed (quarantineStore.ts).
+    const setAside = readQuarantine(doc.id);
+    engine.setQuarantine(setAside);
+    if (setAside.length > 0 && !sameWorkbook)
+      notices.notify({ kind: 'message', tone: 'error', text: quarantineText(setAside) });
     void next.loadEngine();
     // The values stored with this version paint at once; the engine's own answer replaces them.
     if (!sameWorkbook) {

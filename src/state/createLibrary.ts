@@ -1,6 +1,6 @@
 // The planner's workbooks: the catalog, first-run seeding and the first open, creating, copying,
-// renaming and removing workbooks, and saving them — debounced, never over another tab's newer save
-// (keep mine / load theirs), and at once when the page goes away. Talks only to a WorkbookStorage.
+// renaming and removing workbooks, and saving them — each edit at once (per frame), never over another
+// tab's newer save (createTabConflicts asks), at once when the page goes away. Talks only to a WorkbookStorage.
 import { type Accessor, createSignal } from 'solid-js';
 import type { Command } from '../core/commands';
 import {
@@ -17,7 +17,9 @@ import { type CatalogEntry, type StorageFailure, type WorkbookStorage, isSaveCon
 import type { DerivedValuesRecord } from '../storage/derivedValues';
 import { type SaveStatus, createSaveQueue } from '../storage/saveQueue';
 import type { Notices } from './createNotices';
-import { type TabSyncOptions, createTabSync } from './createTabSync';
+import { afterNextFrame, cancelAfterNextFrame } from './afterNextFrame';
+import { createTabConflicts } from './createTabConflicts';
+import type { TabSyncOptions } from './createTabSync';
 import { loadBaselines, loadTemplates } from './modelCatalog';
 import { askPersistenceOnce } from './askPersistence';
 import { seedFirstRun } from './seedFirstRun';
@@ -68,21 +70,21 @@ export function createLibrary(options: LibraryOptions) {
   const known = new Map<ScenarioId, string>();
   /** Workbooks saved before the engine had computed their version: their values follow when it has. */
   const valuesMissing = new Set<ScenarioId>();
-  /** Workbooks whose pending edits are being thrown away ("Load the other version"). */
-  const discarding = new Set<ScenarioId>();
-  /** The newest of this tab's documents that a save refused, by workbook (for "Keep my version"). */
-  const refused = new Map<ScenarioId, ScenarioDocument>();
   let persistenceAsked = false;
   let storageWasCleared = false;
   /** Set for the flush on `pagehide`: the page may be gone before a read could come back. */
   let closing = false;
   const openId = () => options.current()?.doc().id ?? null;
 
+  // Each edit is written at once, coalesced per frame: after the frame that shows it is painted, so
+  // the write (a row chunk, about 2 ms) never delays a keystroke. A delay is for tests and debugging.
+  const perFrame = options.saveDelayMs === undefined;
   const saveQueue = createSaveQueue({
-    delayMs: options.saveDelayMs ?? 400,
+    delayMs: options.saveDelayMs ?? 0,
+    ...(perFrame ? { setTimer: afterNextFrame, clearTimer: cancelAfterNextFrame } : {}),
     save: async (doc) => {
       if (writesStopped) return { ok: false, reason: versionChangeFailure() };
-      if (discarding.has(doc.id)) return { ok: true, value: undefined };
+      if (conflicts.discarding(doc.id)) return { ok: true, value: undefined };
       if (closing) return saveWhileClosing(doc);
       const values = options.savedValues?.(doc);
       const result = await storage.saveIfUnchanged(doc, known.get(doc.id), values);
@@ -90,13 +92,11 @@ export function createLibrary(options: LibraryOptions) {
         if (values) valuesMissing.delete(doc.id);
         else valuesMissing.add(doc.id);
         known.set(doc.id, doc.meta.updatedAt);
-        refused.delete(doc.id);
-        tabSync.announce(doc.id, doc.meta.updatedAt);
+        conflicts.saved(doc);
         afterSave(doc);
         void refreshCatalog().catch(() => {});
       } else if (isSaveConflict(result.reason)) {
-        refused.set(doc.id, doc);
-        raiseConflict(doc.id, result.reason.storedUpdatedAt);
+        conflicts.refusedSave(doc, result.reason.storedUpdatedAt);
       }
       return result;
     },
@@ -110,6 +110,20 @@ export function createLibrary(options: LibraryOptions) {
       // In memory, the warning that nothing is kept stays: a save there is not a save.
       if (status.state === 'saved' && options.persistent) notices.clear((n) => n.kind === 'storage');
     },
+  });
+
+  const conflicts = createTabConflicts({
+    storage,
+    notices,
+    now,
+    openTabChannel: options.openTabChannel,
+    current: options.current,
+    known,
+    saveQueue,
+    writesStopped: () => writesStopped,
+    show,
+    notifyOpenFailed,
+    refreshCatalog,
   });
 
   async function refreshCatalog(): Promise<void> {
@@ -277,9 +291,7 @@ export function createLibrary(options: LibraryOptions) {
    * this tab's version is stored as a copy next to the other tab's, so neither is lost.
    */
   function saveWhileClosing(doc: ScenarioDocument): Promise<Result<void, StorageFailure>> {
-    const conflicted =
-      refused.has(doc.id) || notices.list().some((n) => n.kind === 'tab-conflict' && n.workbookId === doc.id);
-    if (!conflicted) return storage.save(doc, options.savedValues?.(doc));
+    if (!conflicts.conflicted(doc.id)) return storage.save(doc, options.savedValues?.(doc));
     const name = translate(locale(), 'conflictCopyName', { name: doc.meta.name });
     return storage.save({ ...doc, id: newScenarioId(), meta: { ...doc.meta, name } });
   }
@@ -290,70 +302,7 @@ export function createLibrary(options: LibraryOptions) {
     notices.notify({ kind: 'version-change' });
   }
 
-  // ---- other tabs, cleared storage, persistence ---------------------------------------------------
-
-  function hasUnsavedChanges(id: ScenarioId): boolean {
-    if (saveQueue.pending() || refused.has(id)) return true;
-    const open = options.current();
-    return open?.doc().id === id && open.editing() !== null;
-  }
-
-  function raiseConflict(id: ScenarioId, theirs: string): void {
-    const showing = notices
-      .list()
-      .some((n) => n.kind === 'tab-conflict' && n.workbookId === id && n.theirs === theirs);
-    if (!showing) notices.notify({ kind: 'tab-conflict', workbookId: id, theirs });
-  }
-
-  function clearConflict(id: ScenarioId): void {
-    notices.clear((n) => n.kind === 'tab-conflict' && n.workbookId === id);
-  }
-
-  /** Another tab saved the open workbook and this tab has nothing unsaved: show the stored version. */
-  async function reloadFromStorage(id: ScenarioId): Promise<void> {
-    if (writesStopped) return;
-    const loaded = await storage.load(id);
-    if (!loaded.ok || openId() !== id) return;
-    // An edit may have started while the stored version was read.
-    if (hasUnsavedChanges(id)) return raiseConflict(id, loaded.value.meta.updatedAt);
-    known.set(id, loaded.value.meta.updatedAt);
-    show(loaded.value, true);
-    notices.notify({ kind: 'tab-updated' });
-  }
-
-  /** "Keep my version": write this tab's workbook over the one another tab saved. */
-  async function keepMine(id: ScenarioId): Promise<void> {
-    const notice = notices.list().find((n) => n.kind === 'tab-conflict' && n.workbookId === id);
-    const open = options.current();
-    const mine = open?.doc().id === id ? open.doc() : refused.get(id);
-    if (notice?.kind !== 'tab-conflict' || !mine) return;
-    clearConflict(id);
-    // Overwrite exactly the version the planner was told about; a newer one asks again.
-    known.set(id, notice.theirs);
-    refused.delete(id);
-    saveQueue.schedule({ ...mine, meta: { ...mine.meta, updatedAt: now().toISOString() } });
-    await saveQueue.flush();
-  }
-
-  /** "Load the other version": drop this tab's unsaved edits of the workbook and open the stored one. */
-  async function loadTheirs(id: ScenarioId): Promise<void> {
-    const loaded = await storage.load(id);
-    if (!loaded.ok) {
-      notifyOpenFailed(id, loaded.reason);
-      return;
-    }
-    discarding.add(id);
-    try {
-      await saveQueue.flush();
-    } finally {
-      discarding.delete(id);
-    }
-    refused.delete(id);
-    known.set(id, loaded.value.meta.updatedAt);
-    clearConflict(id);
-    if (openId() === id) show(loaded.value, true);
-    void refreshCatalog().catch(() => {});
-  }
+  // ---- cleared storage, persistence ------------------------------------------------------------
 
   /** The browser dropped the database connection (site data cleared): say so; the next save recreates it. */
   function storageCleared(): void {
@@ -375,22 +324,6 @@ export function createLibrary(options: LibraryOptions) {
     persistenceAsked = true;
     void askPersistenceOnce(storage, request);
   }
-
-  const tabSync = createTabSync({
-    openChannel: options.openTabChannel,
-    host: {
-      currentId: openId,
-      knownVersion: (id) => known.get(id),
-      hasUnsavedChanges,
-      reload: (id) => void reloadFromStorage(id),
-      conflict: (id, theirs) => {
-        if (!writesStopped) raiseConflict(id, theirs);
-      },
-      otherSaved: () => {
-        if (!writesStopped) void refreshCatalog().catch(() => {});
-      },
-    },
-  });
 
   // ---- first open -----------------------------------------------------------------------------
 
@@ -444,10 +377,10 @@ export function createLibrary(options: LibraryOptions) {
     removeWorkbook,
     stopWriting,
     storageCleared,
-    keepMine,
-    loadTheirs,
+    keepMine: conflicts.keepMine,
+    loadTheirs: conflicts.loadTheirs,
     dispose() {
-      tabSync.dispose();
+      conflicts.dispose();
       saveQueue.dispose();
       storage.close();
     },

@@ -3,15 +3,11 @@
 // a failed import changes nothing, and an import never overwrites a stored workbook without asking.
 import { type Accessor, createSignal } from 'solid-js';
 import { type ScenarioDocument, newScenarioId } from '../core/document';
-import {
-  type FileProblem,
-  type FileProblemKind,
-  MAX_FILE_BYTES,
-  parseWorkbookFile,
-  workbookFile,
-} from '../core/fileFormat';
+import { type FileProblem, type FileProblemKind, MAX_FILE_BYTES, workbookFile } from '../core/fileFormat';
+import { type WorkbookReader, createWorkbookReader } from '../engine/parserClient';
 import { intlLocale } from '../i18n/format';
 import { type UiLocale, translate } from '../i18n/strings';
+import type { ParsedWorkbook } from '../../workers/parserContract';
 import type { AppState } from './createAppState';
 
 /** What sharing needs from the app (a narrow slice, so tests can pass a small fake). */
@@ -25,6 +21,8 @@ export interface SharingOptions {
   baseUrl?: () => string;
   /** Takes the fragment off the address bar without a reload or a history entry. */
   clearFragment?: () => void;
+  /** Reads files and links; default a worker per file or link, so a huge one never freezes the tab. */
+  parser?: WorkbookReader;
 }
 
 /** A file to import: the browser's File has these (and so does a test's fake). */
@@ -32,6 +30,11 @@ export interface ImportFile {
   name: string;
   size: number;
   text(): Promise<string>;
+}
+
+/** A browser File is a Blob: the worker reads it itself, the text never lands on this thread. */
+function isBlob(file: ImportFile): file is ImportFile & Blob {
+  return typeof Blob === 'function' && file instanceof Blob;
 }
 
 /** A stored workbook has the id of the one being imported: the planner decides. */
@@ -71,6 +74,11 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
   const clearFragment =
     opts.clearFragment ??
     (() => history.replaceState(history.state, '', `${location.pathname}${location.search}`));
+  let parserClient = opts.parser;
+  const parser = () => {
+    parserClient ??= createWorkbookReader();
+    return parserClient;
+  };
 
   function describe(problem: ImportProblem, max: number): string {
     switch (problem.kind) {
@@ -112,13 +120,12 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
   async function readFile(file: ImportFile): Promise<{ ok: true; doc: ScenarioDocument } | ImportProblem> {
     // File.size is known without reading: a huge file is refused before a byte is loaded.
     if (file.size > MAX_FILE_BYTES) return { kind: 'too-large', detail: `${file.size} bytes` };
-    let text: string;
+    let parsed: ParsedWorkbook;
     try {
-      text = await file.text();
+      parsed = await parser().parseFile(isBlob(file) ? file : await file.text(), file.size);
     } catch (error) {
       return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
     }
-    const parsed = parseWorkbookFile(text, file.size);
     return parsed.ok ? { ok: true, doc: parsed.value } : parsed.reason;
   }
 
@@ -207,11 +214,11 @@ export function createSharing(app: SharingApp, opts: SharingOptions) {
   async function openFromLocation(hash: string): Promise<boolean> {
     // Most starts have no link: only then is the codec (and its deflate library) loaded.
     if (!/[#&]w=/.test(hash)) return false;
-    const { decodeWorkbookLink, MAX_LINK_TEXT_BYTES } = await loadLinkCodec();
-    const read = decodeWorkbookLink(hash);
+    const read = await parser().decodeLink(hash);
     if (read === null) return false;
     clearFragment();
     if (!read.ok) {
+      const { MAX_LINK_TEXT_BYTES } = await loadLinkCodec();
       const reason = describe(read.reason as FileProblem, MAX_LINK_TEXT_BYTES);
       app.notify({ kind: 'message', tone: 'error', text: t('shareLinkBroken', { reason }) });
       return false;

@@ -1,6 +1,6 @@
 // The app shell: header (workbook, save state, language), notices, formula bar, grid, sheet tabs,
 // status line and the workbook list. It renders state and forwards user intent; it owns no data.
-import { Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
 import type { SheetId } from '../core/document';
 import { findFundSheet } from '../core/fund/readFund';
 import type { UiLocale } from '../i18n/strings';
@@ -73,6 +73,25 @@ export function App(props: {
       document.querySelector<HTMLElement>(`#${GRID_ID} [role=grid], [role=grid]#${GRID_ID}`)?.focus(),
     );
   }
+
+  // Following another tab's save replaces the session and with it the grid that had focus: focus
+  // would fall to <body> and the next keys typed would go nowhere. The new grid gets it back.
+  let gridHadFocus = false;
+  const trackFocus = (event: FocusEvent) => {
+    gridHadFocus = event.target instanceof Element && event.target.closest('[role=grid]') !== null;
+  };
+  document.addEventListener('focusin', trackFocus);
+  onCleanup(() => document.removeEventListener('focusin', trackFocus));
+  createEffect(
+    on(
+      session,
+      () => {
+        const focused = document.activeElement;
+        if (gridHadFocus && (!focused || focused === document.body)) focusGrid();
+      },
+      { defer: true },
+    ),
+  );
 
   async function renameSheet(s: WorkbookSession, id: SheetId): Promise<void> {
     const sheet = s.doc().sheets.find((x) => x.id === id);

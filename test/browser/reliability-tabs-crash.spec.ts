@@ -127,3 +127,21 @@ test('a tab killed in the middle of a large save leaves one whole version, and t
   await expectSaved(current);
   await current.close();
 });
+
+test('an edit survives a renderer crash 50 ms after Enter: each edit is written at once', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await expectSaved(page);
+  await setCell(page, 'A25', 'före kraschen');
+  // No debounce to wait out: the write starts after the next frame and takes a few ms.
+  await page.waitForTimeout(50);
+  await crash(await context.newCDPSession(page), page);
+
+  const next = await context.newPage();
+  await openApp(next);
+  await goToCell(next, 'A25');
+  await expectCell(next, 'A25', 'före kraschen');
+});

@@ -37,6 +37,16 @@ async function storedA25(page: Page): Promise<unknown> {
   return doc.sheets[0]?.cells[24]?.[0] ?? null;
 }
 
+/** A25 of the first sheet in the document tab B shows, read without moving its selection or focus. */
+function bA25(page: Page): Promise<unknown> {
+  return page.evaluate(() => {
+    const bana = (
+      window as unknown as { __bana: { session(): { doc(): { sheets: { cells: unknown[][] }[] } } } }
+    ).__bana;
+    return bana.session().doc().sheets[0]?.cells[24]?.[0];
+  });
+}
+
 /** A25 of the open sheet, scrolled into view first (a banner can push row 25 below the fold). */
 async function expectA25(page: Page, text: string): Promise<void> {
   await goToCell(page, 'A25');
@@ -77,6 +87,37 @@ test.describe('two tabs editing the same workbook', () => {
     await expectA25(page, 'från flik A');
     await expect(choice(page)).toHaveCount(0);
     expect(await storedA25(page)).toBe('från flik A');
+    expect(b.errors).toEqual([]);
+  });
+
+  test('a tab that follows the other keeps focus on its cell: the next values typed there are kept', async ({
+    page,
+    context,
+  }) => {
+    await openApp(page);
+    await expectSaved(page);
+    const b = await secondTab(context);
+    await openSheet(b.page, SEED_SHEETS[0] as string);
+    await goToCell(b.page, 'D30');
+    const bGrid = b.page.getByRole('grid');
+    await bGrid.focus();
+
+    await setCell(page, 'A25', 'från flik A');
+    await expectSaved(page);
+    await expect(b.page.getByRole('status').filter({ hasText: 'Updated from another tab' })).toBeVisible();
+    expect(await bA25(b.page)).toBe('från flik A');
+    await expect(bGrid).toBeFocused();
+    await expect(b.page.getByRole('textbox', { name: 'Cell address' })).toHaveValue('D30');
+
+    // Typing goes on in the grid: three values, each committed with Enter (which moves down).
+    for (const value of ['11', '12', '13']) {
+      await b.page.keyboard.type(value);
+      await b.page.keyboard.press('Enter');
+    }
+    await expectCell(b.page, 'D30', '11');
+    await expectCell(b.page, 'D31', '12');
+    await expectCell(b.page, 'D32', '13');
+    await expectSaved(b.page);
     expect(b.errors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { createLibrary } from '../../src/state/createLibrary';
 import { createNotices } from '../../src/state/createNotices';
 import { createMemoryStorage } from '../../src/storage/memoryStorage';
 
-function setup(seeds: ScenarioDocument[] = []) {
+function setup(seeds: ScenarioDocument[] = [], saveDelayMs: number | undefined = 5) {
   const storage = createMemoryStorage();
   const notices = createNotices();
   let open: ScenarioDocument | null = null;
@@ -19,7 +19,7 @@ function setup(seeds: ScenarioDocument[] = []) {
     locale: () => 'en',
     now: () => new Date('2026-12-01T10:00:00Z'),
     seeds: async () => seeds,
-    saveDelayMs: 5,
+    saveDelayMs,
     openTabChannel: () => null,
     current: () =>
       open && {
@@ -41,6 +41,29 @@ function setup(seeds: ScenarioDocument[] = []) {
 const seed = (name: string) => createDocument(name, 'Blad1', new Date('2026-01-01T00:00:00Z'));
 
 describe('createLibrary', () => {
+  it('writes each edit at once, one write for the edits of one frame', async () => {
+    const { library, storage, current } = setup([seed('Klimatfond')], undefined);
+    await library.openFirst();
+    const writes: string[] = [];
+    const save = storage.saveIfUnchanged.bind(storage);
+    storage.saveIfUnchanged = (doc, ...rest) => {
+      writes.push(doc.meta.name);
+      return save(doc, ...rest);
+    };
+    const doc = current()!;
+    for (const name of ['a', 'ab', 'abc'])
+      library.schedule({
+        ...doc,
+        meta: { ...doc.meta, name, updatedAt: `2026-12-02T00:00:0${name.length}Z` },
+      });
+    // No 400 ms debounce: the next turn of the event loop (the next frame in a browser) writes.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(writes).toEqual(['abc']);
+    const stored = await storage.load(doc.id);
+    expect(stored.ok && stored.value.meta.name).toBe('abc');
+    expect(library.saveStatus()).toEqual({ state: 'saved' });
+  });
+
   it('seeds a first run once, opens the first seed, and reopens the last opened workbook later', async () => {
     const seeds = [seed('Klimatfond'), seed('Dalarna')];
     const { library, storage, current } = setup(seeds);
