@@ -71,7 +71,6 @@ async function parseLongTasks(page: Page, from: number): Promise<{ start: number
   );
 }
 
-
 const now = (page: Page) => page.evaluate(() => performance.now());
 const parsedCount = (page: Page) => page.evaluate(() => (window as unknown as Watch).__parsed.length);
 
