@@ -181,6 +181,8 @@ export const en = {
   excelDivergentMany:
     '{n} formulas use functions that may compute differently from Excel (see COMPATIBILITY.md): {list}.',
   excelSkippedNames: 'Named ranges left out (scoped to one sheet, or not a valid name): {names}.',
+  excelUnknownFormats:
+    'Number formats Bana cannot show (dates, times, scientific…) were read as General; the values are kept: {codes}.',
   // Scenario files and links (issue 4).
   shareExportFile: 'Export file',
   shareExportHint: 'Save this workbook as a .bana.json file to send or keep',
@@ -460,6 +462,8 @@ export const sv: Record<StringKey, string> = {
     '{n} formler använder funktioner som kan räkna annorlunda än Excel (se COMPATIBILITY.md): {list}.',
   excelSkippedNames:
     'Namngivna områden som inte togs med (gäller bara ett blad, eller ogiltigt namn): {names}.',
+  excelUnknownFormats:
+    'Talformat som Bana inte kan visa (datum, tid, grundpotens …) lästes som Allmänt; värdena är kvar: {codes}.',
   shareExportFile: 'Exportera fil',
   shareExportHint: 'Spara arbetsboken som en .bana.json-fil att skicka eller behålla',
   shareImportFile: 'Importera fil',
