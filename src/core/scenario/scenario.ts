@@ -17,6 +17,7 @@ import {
   newSheetId,
 } from '../document';
 import { extractReferences } from '../formula';
+import { trajectoryFormats } from './modelFormats';
 import {
   BASELINE_ROW,
   BASELINE_SHEET,
@@ -281,7 +282,10 @@ export function prepareMeasureSheet(template: Sheet, doc: Pick<ScenarioDocument,
   const cells = template.cells.map((row) => [...row]);
   const yearRow = cells[rows.years] as RawCell[];
   yearRow[FIRST_YEAR_COL] = `=${quoteSheetName(TRAJECTORY_SHEET)}!$${FIRST_YEAR_LABEL}$${ROW.years + 1}`;
-  return { id: newSheetId(), name, cells, columnWidths: [...template.columnWidths] };
+  const sheet: Sheet = { id: newSheetId(), name, cells, columnWidths: [...template.columnWidths] };
+  // The template's number formats come along (years plain, shares as percent).
+  if (template.formats) sheet.formats = template.formats.map((row) => [...row]);
+  return sheet;
 }
 
 export interface ScenarioParts {
@@ -299,6 +303,7 @@ export function buildScenario(parts: ScenarioParts): ScenarioDocument {
   if (!baselineSheet) throw new Error('the baseline template has no sheet');
   const trajectory = createSheet(TRAJECTORY_SHEET, trajectoryCells());
   trajectory.columnWidths = [300, 70];
+  trajectory.formats = trajectoryFormats(trajectory.cells);
   const baseline: Sheet = { ...structuredClone(baselineSheet), id: newSheetId(), name: BASELINE_SHEET };
   let doc: ScenarioDocument = {
     schemaVersion: SCHEMA_VERSION,
