@@ -23,6 +23,8 @@ export type Command =
   | { type: 'moveSheet'; sheetId: SheetId; index: number }
   | { type: 'setName'; name: string; expression: string | number | null }
   | { type: 'setColumnWidth'; sheetId: SheetId; col: number; width: number | null }
+  /** Number formats of a block of cells, like setCells: each entry a format code, null for General. */
+  | { type: 'setFormats'; sheetId: SheetId; row: number; col: number; formats: (string | null)[][] }
   | { type: 'renameWorkbook'; name: string }
   /** The scenario's Monte Carlo seed, sample count and distributions; null removes them (defaults). */
   | { type: 'setMonteCarlo'; settings: MonteCarloSettings | null }
@@ -146,6 +148,8 @@ export function applyCommand(doc: ScenarioDocument, command: Command): CommandRe
         changes: [{ kind: 'presentation' }],
       };
     }
+    case 'setFormats':
+      return setFormats(doc, command);
     case 'renameWorkbook':
       return {
         doc: { ...doc, meta: { ...doc.meta, name: command.name } },
@@ -194,28 +198,11 @@ export function applyCommand(doc: ScenarioDocument, command: Command): CommandRe
 function setCells(doc: ScenarioDocument, command: Extract<Command, { type: 'setCells' }>): CommandResult {
   const index = sheetIndex(doc, command.sheetId);
   const sheet = doc.sheets[index] as Sheet;
-  const cells = [...sheet.cells];
-  const previous: RawCell[][] = [];
-  const changed: [number, RawCell[] | undefined, RawCell[]][] = [];
-  command.values.forEach((rowValues, dr) => {
-    const r = command.row + dr;
-    const before: RawCell[] = [];
-    const existing = cells[r];
-    const row = existing ? [...existing] : [];
-    rowValues.forEach((value, dc) => {
-      const c = command.col + dc;
-      before.push(row[c] ?? null);
-      if (value === null && c >= row.length) return;
-      while (row.length < c) row.push(null);
-      row[c] = value;
-    });
-    while (row.length > 0 && (row[row.length - 1] ?? null) === null) row.pop();
-    while (cells.length < r) cells.push([]);
-    cells[r] = row;
-    previous.push(before);
-    changed.push([r, existing, row]);
-  });
-  while (cells.length > 0 && (cells[cells.length - 1]?.length ?? 0) === 0) cells.pop();
+  const {
+    grid: cells,
+    previous,
+    changed,
+  } = writeBlock(sheet.cells, command.row, command.col, command.values);
   carryUsedSize(sheet.cells, cells, changed);
   return {
     doc: replaceSheet(doc, index, { ...sheet, cells }),
@@ -229,6 +216,56 @@ function setCells(doc: ScenarioDocument, command: Extract<Command, { type: 'setC
     changes: [
       { kind: 'cells', sheetId: command.sheetId, row: command.row, col: command.col, values: command.values },
     ],
+  };
+}
+
+/**
+ * Write `block` into a copy of the row-major `grid` with its top-left at (`row`, `col`), null being
+ * empty: only touched rows are copied, trailing empties are trimmed from rows and from the grid.
+ * @returns the new grid, the block as it was before (for the inverse), and each touched row before and after.
+ */
+function writeBlock<T>(
+  grid: readonly T[][],
+  row: number,
+  col: number,
+  block: readonly (readonly (T | null)[])[],
+): { grid: T[][]; previous: (T | null)[][]; changed: [number, T[] | undefined, T[]][] } {
+  const out = [...grid];
+  const previous: (T | null)[][] = [];
+  const changed: [number, T[] | undefined, T[]][] = [];
+  block.forEach((values, dr) => {
+    const r = row + dr;
+    const existing = out[r];
+    const next: (T | null)[] = existing ? [...existing] : [];
+    const before: (T | null)[] = [];
+    values.forEach((value, dc) => {
+      const c = col + dc;
+      before.push(next[c] ?? null);
+      if (value === null && c >= next.length) return;
+      while (next.length < c) next.push(null);
+      next[c] = value;
+    });
+    while (next.length > 0 && (next[next.length - 1] ?? null) === null) next.pop();
+    while (out.length < r) out.push([]);
+    out[r] = next as T[];
+    previous.push(before);
+    changed.push([r, existing, next as T[]]);
+  });
+  while (out.length > 0 && (out[out.length - 1]?.length ?? 0) === 0) out.pop();
+  return { grid: out, previous, changed };
+}
+
+function setFormats(doc: ScenarioDocument, command: Extract<Command, { type: 'setFormats' }>): CommandResult {
+  const index = sheetIndex(doc, command.sheetId);
+  const sheet = doc.sheets[index] as Sheet;
+  const { grid, previous } = writeBlock(sheet.formats ?? [], command.row, command.col, command.formats);
+  const { formats: _old, ...rest } = sheet;
+  // No formats at all is stored as no field, as the validator reads it back.
+  const next: Sheet = grid.length === 0 ? rest : { ...rest, formats: grid };
+  return {
+    doc: replaceSheet(doc, index, next),
+    inverse: { ...command, formats: previous },
+    changes: [{ kind: 'presentation' }],
   };
 }
 

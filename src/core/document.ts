@@ -7,7 +7,7 @@ export type ScenarioId = string & { readonly __brand: 'ScenarioId' };
 export type SheetId = string & { readonly __brand: 'SheetId' };
 
 /** The current schema version. Bump it only together with a numbered migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * What a user typed into a cell, canonicalised: a number, a boolean, text, a formula
@@ -22,6 +22,11 @@ export interface Sheet {
   cells: RawCell[][];
   /** Column widths in CSS pixels by column index; null or missing means the default width. */
   columnWidths: (number | null)[];
+  /**
+   * Number formats, row-major and sparse like `cells` (since schema 2): each entry is a format code
+   * (core/numberFormat `formatCode`), null or missing is General. Absent when no cell has a format.
+   */
+  formats?: (string | null)[][];
 }
 
 export interface NamedExpression {

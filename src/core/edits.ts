@@ -3,7 +3,7 @@
 // session keeps the clipboard and the selection and runs what these functions plan.
 import { type CellAddress, type CellRange, MAX_COLS, MAX_ROWS, formatRange } from './address';
 import { parseTsv, toHtmlTable, toTsv } from './clipboard';
-import type { Command } from './commands';
+import { type Command, applyCommand } from './commands';
 import {
   type RawCell,
   type ScenarioDocument,
@@ -20,6 +20,7 @@ import {
   referenceEndingAt,
   shiftFormula,
 } from './formula';
+import { type NumberFormat, formatAt, storedCode } from './numberFormat';
 import { LIMITS } from './schema';
 import type { NotInListProblem } from './validation';
 
@@ -45,6 +46,8 @@ export interface ClipboardBlock {
   sheetId: SheetId;
   rect: CellRange;
   raws: RawCell[][];
+  /** The cells' number format codes (null for General), pasted with them as Excel does. */
+  formats: (string | null)[][];
   cut: boolean;
 }
 
@@ -122,7 +125,8 @@ export function planCopy(
   }
   const text = toTsv(rows);
   const raws = blockOf(bounded, (r, c) => (sheet ? getRaw(sheet, r, c) : null));
-  return { text, html: toHtmlTable(rows), block: { text, sheetId, rect: bounded, raws, cut } };
+  const formats = formatBlock(sheet?.formats, bounded);
+  return { text, html: toHtmlTable(rows), block: { text, sheetId, rect: bounded, raws, formats, cut } };
 }
 
 /** Whether pasted text is what Bana itself put on the clipboard (line endings aside). */
@@ -174,14 +178,59 @@ export function planPaste(
     colEnd: at.col + width - 1,
   };
   if (own?.cut) return { ok: true, value: planMove(doc, own, sheetId, written) };
+  const write: Command = { type: 'setCells', sheetId, row: at.row, col: at.col, values: block };
+  // Bana's own cells paste with their formats (Excel's default paste); other text keeps the target's.
+  const formats = own ? formatsCommand(doc, sheetId, written, own.formats) : null;
   return {
     ok: true,
     value: {
-      command: { type: 'setCells', sheetId, row: at.row, col: at.col, values: block },
+      command: formats ? { type: 'batch', commands: [write, formats] } : write,
       label: 'paste',
       written,
     },
   };
+}
+
+/** The format codes of `rect` in a sheet's formats, row by row. */
+function formatBlock(formats: readonly (readonly (string | null)[])[] | undefined, rect: CellRange) {
+  return blockOf(rect, (r, c) => formats?.[r]?.[c] ?? null) as (string | null)[][];
+}
+
+/**
+ * The command that gives `rect` the format codes `codes` (missing entries are General), or null when
+ * it would change nothing: the cells have no formats and none are written.
+ */
+function formatsCommand(
+  doc: ScenarioDocument,
+  sheetId: SheetId,
+  rect: CellRange,
+  codes: readonly (readonly (string | null)[])[],
+): Command | null {
+  const current = formatBlock(findSheet(doc, sheetId)?.formats, rect);
+  const formats = blockOf(rect, (r, c) => codes[r - rect.row]?.[c - rect.col] ?? null) as (string | null)[][];
+  if (formats.every((row, r) => row.every((code, c) => code === current[r]?.[c]))) return null;
+  return { type: 'setFormats', sheetId, row: rect.row, col: rect.col, formats };
+}
+
+/**
+ * Give every cell of `rect` the format `change` makes of its current one (a preset, one more
+ * decimal, a unit), as one command. A selection larger than MAX_PASTE_CELLS (whole columns) is limited
+ * to the used area. Null when no cell's format changes.
+ */
+export function planFormat(
+  doc: ScenarioDocument,
+  sheetId: SheetId,
+  rect: CellRange,
+  change: (current: NumberFormat) => NumberFormat,
+): PlannedEdit | null {
+  const sheet = findSheet(doc, sheetId);
+  if (!sheet) return null;
+  const cells = (rect.rowEnd - rect.row + 1) * (rect.colEnd - rect.col + 1);
+  const bounded = cells > MAX_PASTE_CELLS ? clampToUsed(doc, sheetId, rect) : rect;
+  if (!bounded) return null;
+  const codes = blockOf(bounded, (r, c) => storedCode(change(formatAt(sheet.formats, r, c))));
+  const command = formatsCommand(doc, sheetId, bounded, codes as (string | null)[][]);
+  return command ? { command, label: 'format', written: bounded } : null;
 }
 
 /**
@@ -235,8 +284,13 @@ export function planMove(
     col: target.col,
     values: moved,
   };
+  // Formats move with their cells: the source's are cleared first, then written at the target.
+  const clearFormats = formatsCommand(doc, cut.sheetId, source, []);
+  const afterClear = clearFormats ? applyCommand(doc, clearFormats).doc : doc;
+  const writeFormats = formatsCommand(afterClear, toSheetId, target, cut.formats);
+  const formats = [clearFormats, writeFormats].filter((c): c is Command => c !== null);
   return {
-    command: { type: 'batch', commands: [clearSource, ...redirects, write] },
+    command: { type: 'batch', commands: [clearSource, ...redirects, write, ...formats] },
     label: 'cut-paste',
     written: target,
   };

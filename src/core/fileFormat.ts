@@ -54,14 +54,20 @@ export function serializeWorkbook(doc: ScenarioDocument): string {
   const block = (value: unknown, indent: string) =>
     JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   const sheets = doc.sheets.map((sheet) => {
-    const rows = sheet.cells.map((row) => `        ${json(Array.from(row, (cell) => cell ?? null))}`);
-    const cells = rows.length === 0 ? '[]' : `[\n${rows.join(',\n')}\n      ]`;
+    const lines = (grid: readonly (readonly unknown[] | undefined)[]) => {
+      const rows = Array.from(
+        grid,
+        (row) => `        ${json(Array.from(row ?? [], (cell) => cell ?? null))}`,
+      );
+      return rows.length === 0 ? '[]' : `[\n${rows.join(',\n')}\n      ]`;
+    };
+    const widths = `      "columnWidths": ${json(Array.from(sheet.columnWidths, (w) => w ?? null))}`;
     return [
       '    {',
       `      "id": ${json(sheet.id)},`,
       `      "name": ${json(sheet.name)},`,
-      `      "cells": ${cells},`,
-      `      "columnWidths": ${json(Array.from(sheet.columnWidths, (w) => w ?? null))}`,
+      `      "cells": ${lines(sheet.cells)},`,
+      sheet.formats === undefined ? widths : `${widths},\n      "formats": ${lines(sheet.formats)}`,
       '    }',
     ].join('\n');
   });

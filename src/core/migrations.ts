@@ -69,6 +69,14 @@ function v0ToV1(doc: LooseDocument, context: MigrationContext): LooseDocument {
   };
 }
 
+/**
+ * Version 1 had no number formats. Version 2 adds an optional `formats` to each sheet (row-major format
+ * codes, see numberFormat.ts); a v1 sheet has none, so every cell stays General and shows as before.
+ */
+function v1ToV2(doc: LooseDocument): LooseDocument {
+  return { ...doc, schemaVersion: 2 };
+}
+
 /** Own data properties only, so an inherited or `__proto__` key is never followed. */
 function field(record: LooseDocument, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
@@ -77,6 +85,7 @@ function field(record: LooseDocument, key: string): unknown {
 /** The chain. Append only: never edit a shipped step, add a new one and bump SCHEMA_VERSION. */
 export const migrations: Migration[] = [
   { description: 'v0 → v1: ids for workbook and sheets, timestamps, column widths and names', up: v0ToV1 },
+  { description: 'v1 → v2: per-cell number formats (optional, none in a v1 document)', up: v1ToV2 },
 ];
 
 /**

@@ -1,4 +1,4 @@
-// Runtime validation of the current (v1) scenario document: the gate every file and stored record
+// Runtime validation of the current (v2) scenario document: the gate every file and stored record
 // passes before the app sees it. One declarative validator beside each document type (./validate).
 import { parseReference } from './address';
 import { DISTRIBUTIONS, type Distribution } from './compiled/sampling';
@@ -13,6 +13,7 @@ import {
   type Sheet,
   type SheetId,
 } from './document';
+import { formatCode, parseFormatCode } from './numberFormat';
 import type { Result } from './result';
 import {
   byType,
@@ -186,6 +187,39 @@ const sheetName: Validator<string> = (value, path) => {
   return problem === null ? value : invalid(path, SHEET_NAME_REFUSALS[problem]);
 };
 
+/** A format code, read leniently and kept in the canonical form `formatCode` writes. */
+const formatEntry = byType<string | null>({
+  empty: () => null,
+  string: (value, path) => {
+    const format = parseFormatCode(value as string);
+    if (format === null) invalid(path, `"${String(value).slice(0, 40)}" is not a number format Bana knows`);
+    return format.kind === 'general' ? null : formatCode(format);
+  },
+  expected: 'expected a number format code or empty',
+});
+
+const formatRow = byType<(string | null)[]>({
+  empty: () => [],
+  otherwise: list(formatEntry, {
+    max: LIMITS.maxColumnsPerSheet,
+    noun: 'columns',
+    before: (row, path, run) => {
+      if (run.add('formats', row.length) > LIMITS.maxCellsPerWorkbook) {
+        invalid(path, `the workbook has more than ${LIMITS.maxCellsPerWorkbook} formatted cells`);
+      }
+    },
+  }),
+});
+
+/** Sheet formats with trailing empties trimmed; `undefined` (left out) when no cell has one. */
+const sheetFormats: Validator<(string | null)[][] | undefined> = (value, path, run) => {
+  if (value === undefined || value === null) return undefined;
+  const rows = list(formatRow, { max: LIMITS.maxRowsPerSheet, noun: 'rows' })(value, path, run);
+  for (const row of rows) while (row.length > 0 && row[row.length - 1] === null) row.pop();
+  while (rows.length > 0 && (rows[rows.length - 1] as (string | null)[]).length === 0) rows.pop();
+  return rows.length === 0 ? undefined : rows;
+};
+
 // Names compare with plain toLowerCase, not the locale variant, so validity never depends on the
 // user's locale.
 const sheet = record<Sheet>({
@@ -204,6 +238,7 @@ const sheet = record<Sheet>({
   cells: list(cellRow, { max: LIMITS.maxRowsPerSheet, noun: 'rows' }),
   // Missing widths mean "all default"; older writers may have left the field out.
   columnWidths: withDefault(list(columnWidth, { max: LIMITS.maxColumnsPerSheet, noun: 'entries' }), () => []),
+  formats: sheetFormats,
 });
 
 const namedExpression = record<NamedExpression>({

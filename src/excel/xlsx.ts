@@ -21,6 +21,7 @@ import {
 } from '../core/document';
 import { columnLabel } from '../core/address';
 import { renameSheetInFormula, tokenizeFormula } from '../core/formula';
+import { parseFormatCode, storedCode } from '../core/numberFormat';
 import { fail, ok, type Result } from '../core/result';
 import { LIMITS, isValidName, validateDocument } from '../core/schema';
 import { sheetParameters } from '../core/scenario/parameters';
@@ -41,11 +42,6 @@ export const MAX_XLSX_UNPACKED_BYTES = 320 * 1024 * 1024;
 const EXCEL_MAX_SHEET_NAME = 31;
 const RISKY_TEXT = /^'*[=+\-@\t\r]/;
 const ESCAPED_TEXT = /^'+[=+\-@\t\r]/;
-/** Years are integers too, but "2 030" reads badly: typed integers in this range stay General. */
-const YEAR_LIKE = { min: 1900, max: 2100 };
-const SHARE_LABEL = /andel/i;
-export const INTEGER_FORMAT = '#,##0';
-export const FRACTION_FORMAT = '#,##0.00';
 /** Excel's width unit is the width of one "0" in the default font: 7 px plus 5 px of padding (Calibri 11). */
 const PX_PER_CHAR = 7;
 const PX_PADDING = 5;
@@ -272,35 +268,7 @@ export function scanFunctions(
   return [...found].map(([name, places]) => ({ name, places }));
 }
 
-// ---- number formats and widths -------------------------------------------------------------------
-
-/**
- * The number format for a number cell, kept simple: integers `#,##0` (typed year-like integers stay
- * General), other numbers `#,##0.00`, except in a row or under a column heading whose label says
- * "andel" (a share such as 0.75), which stays General so no digits are hidden.
- */
-export function numberFormatFor(value: number, typed: boolean, shareContext: boolean): string | undefined {
-  if (shareContext) return undefined;
-  if (Number.isInteger(value)) {
-    return typed && value >= YEAR_LIKE.min && value <= YEAR_LIKE.max ? undefined : INTEGER_FORMAT;
-  }
-  return FRACTION_FORMAT;
-}
-
-/** Which rows and columns of a sheet are about shares: a text label in the row, or the nearest text above. */
-function shareContexts(sheet: Sheet): (row: number, col: number) => boolean {
-  const rows = sheet.cells.map((row) =>
-    row.some((raw) => typeof raw === 'string' && !isFormula(raw) && SHARE_LABEL.test(raw)),
-  );
-  const heading: (string | undefined)[] = [];
-  const columnShare: boolean[][] = sheet.cells.map((row) =>
-    row.map((raw, c) => {
-      if (typeof raw === 'string' && !isFormula(raw)) heading[c] = raw;
-      return SHARE_LABEL.test(heading[c] ?? '');
-    }),
-  );
-  return (row, col) => rows[row] === true || columnShare[row]?.[col] === true;
-}
+// ---- widths ------------------------------------------------------------------------------------
 
 /** CSS pixels to Excel's column width unit, and back (round trips for whole pixels). */
 export function pixelsToExcelWidth(px: number): number {
@@ -352,7 +320,8 @@ export interface XlsxExportReport {
 
 /**
  * Write a workbook as .xlsx: every formula with its computed value, text, numbers and booleans,
- * sheet names, named expressions as defined names, column widths and number formats.
+ * sheet names, named expressions as defined names, column widths and each cell's number format
+ * (General where it has none).
  * @param values The engine's values per sheet (same order as `doc.sheets`), rows × cols from A1,
  *   covering at least each sheet's used range.
  * @example const { bytes } = await documentToXlsx(doc, await Promise.all(doc.sheets.map(valuesOf)));
@@ -379,27 +348,23 @@ export async function documentToXlsx(
   doc.sheets.forEach((sheet, s) => {
     const ws = wb.addWorksheet(names[s]);
     const sheetValues = values[s] ?? [];
-    const isShare = shareContexts(sheet);
     sheet.cells.forEach((row, r) => {
       row.forEach((raw, c) => {
         if (raw === null || raw === undefined || raw === '') return;
         const cell = ws.getCell(r + 1, c + 1);
         if (typeof raw === 'string' && isFormula(raw)) {
-          const value = sheetValues[r]?.[c];
-          cell.value = { formula: toExcelFormula(rename(raw)), result: excelResult(value) };
-          if (typeof value === 'number') {
-            const format = numberFormatFor(value, false, isShare(r, c));
-            if (format) cell.numFmt = format;
-          }
+          cell.value = { formula: toExcelFormula(rename(raw)), result: excelResult(sheetValues[r]?.[c]) };
         } else if (typeof raw === 'string') {
           cell.value = neutraliseText(raw);
-        } else if (typeof raw === 'number') {
-          cell.value = raw;
-          const format = numberFormatFor(raw, true, isShare(r, c));
-          if (format) cell.numFmt = format;
         } else {
           cell.value = raw;
         }
+      });
+    });
+    // Each cell's own number format; a cell without one stays General, so a computed year shows 2018.
+    sheet.formats?.forEach((row, r) => {
+      row.forEach((code, c) => {
+        if (code !== null && code !== undefined) ws.getCell(r + 1, c + 1).numFmt = code;
       });
     });
     sheet.columnWidths.forEach((px, c) => {
@@ -489,6 +454,11 @@ export interface XlsxImport {
   doc: ScenarioDocument;
   /** Defined names that were left out: sheet-scoped ones, or names Bana cannot use. */
   skippedNames: string[];
+  /**
+   * Excel number formats Bana cannot show (dates, times, scientific, fractions…), each once: their
+   * cells are read as General, so the value is kept and shown as a plain number.
+   */
+  unknownFormats: string[];
 }
 
 /**
@@ -539,26 +509,35 @@ export async function xlsxToDocument(
 
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   const sheets: Sheet[] = [];
+  const unknownFormats = new Set<string>();
   let cellCount = 0;
   for (const ws of wb.worksheets) {
     const cells: RawCell[][] = [];
+    const formats: (string | null)[][] = [];
     let tooLarge = false;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (tooLarge) return;
       const out: RawCell[] = [];
+      const codes: (string | null)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         out[colNumber - 1] = rawFromCell(cell, date1904);
+        const code = banaFormat(cell.numFmt, unknownFormats);
+        if (code !== null) codes[colNumber - 1] = code;
       });
       for (let c = 0; c < out.length; c++) out[c] ??= null;
+      for (let c = 0; c < codes.length; c++) codes[c] ??= null;
       cellCount += out.length;
       if (cellCount > LIMITS.maxCellsPerWorkbook) tooLarge = true;
       cells[rowNumber - 1] = out;
+      if (codes.length > 0) formats[rowNumber - 1] = codes;
     });
     if (tooLarge) {
       return fail({ kind: 'too-large', detail: `it has more than ${LIMITS.maxCellsPerWorkbook} cells` });
     }
     for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+    for (let r = 0; r < formats.length; r++) formats[r] ??= [];
     const sheet: Sheet = { id: newSheetId(), name: ws.name, cells, columnWidths: [] };
+    if (formats.length > 0) sheet.formats = formats;
     const usedCols = Math.max(usedSize(sheet).cols, 1);
     const widths: (number | null)[] = [];
     // A <col> element may span all 16 384 columns: keep widths for the used columns only.
@@ -586,7 +565,21 @@ export async function xlsxToDocument(
     names,
   });
   if (!validated.ok) return fail({ kind: 'invalid', detail: validated.reason });
-  return ok({ doc: validated.value, skippedNames: skipped });
+  return ok({ doc: validated.value, skippedNames: skipped, unknownFormats: [...unknownFormats] });
+}
+
+/**
+ * The Bana format code for an Excel cell's number format: null for General (and for formats Bana
+ * cannot show, which are added to `unknown` so the import can say so; the cell's value is kept).
+ */
+function banaFormat(numFmt: string | undefined, unknown: Set<string>): string | null {
+  if (numFmt === undefined || numFmt === '') return null;
+  const format = parseFormatCode(numFmt);
+  if (format === null) {
+    unknown.add(numFmt);
+    return null;
+  }
+  return storedCode(format);
 }
 
 function message(error: unknown): string {

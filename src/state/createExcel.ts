@@ -119,7 +119,7 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
           );
           return;
         }
-        const { doc, skippedNames } = result.value;
+        const { doc, skippedNames, unknownFormats } = result.value;
         let unknown: ReturnType<typeof findUnknownFunctions> = [];
         let divergent: ReturnType<typeof findUnknownFunctions> = [];
         try {
@@ -147,6 +147,8 @@ export function createExcel(app: ExcelApp, options: ExcelOptions) {
           parts.push(t(n === 1 ? 'excelDivergentOne' : 'excelDivergentMany', { n, list: listed(divergent) }));
         }
         if (skippedNames.length > 0) parts.push(t('excelSkippedNames', { names: skippedNames.join(', ') }));
+        if (unknownFormats.length > 0)
+          parts.push(t('excelUnknownFormats', { codes: unknownFormats.slice(0, 5).join('  ') }));
         app.notify({ kind: 'message', tone: unknown.length > 0 ? 'error' : 'info', text: parts.join(' ') });
       } catch (error) {
         refuse(error instanceof Error ? error.message : String(error));

@@ -11,6 +11,7 @@ import {
   usedSize,
 } from '../core/document';
 import { formatForEdit } from '../core/input';
+import { formatAt } from '../core/numberFormat';
 import type { EngineClient } from '../engine/engineClient';
 import { formatValue } from '../i18n/format';
 import type { UiLocale } from '../i18n/strings';
@@ -90,7 +91,7 @@ export function createSheetView(options: SheetViewOptions) {
 
   function display(row: number, col: number): DisplayCell {
     const value = valueAt(row, col);
-    return value === undefined ? PENDING : formatValue(value, locale());
+    return value === undefined ? PENDING : formatValue(value, locale(), formatAt(sheet().formats, row, col));
   }
 
   function raw(row: number, col: number): RawCell {

@@ -17,8 +17,10 @@ import {
   isOwnClipboard,
   planClear,
   planCopy,
+  planFormat,
   planPaste,
 } from '../core/edits';
+import { type NumberFormat, formatAt } from '../core/numberFormat';
 import { cellChoices, cellRangeWarning, sheetRules } from '../core/validation';
 import { rangeWarningText } from '../i18n/sentences';
 import { type History, emptyHistory, record, takeRedo, takeUndo } from '../core/history';
@@ -314,6 +316,18 @@ function buildSession(options: WorkbookSessionOptions) {
     execute({ type: 'setColumnWidth', sheetId: activeSheetId(), col, width: rounded }, 'resize-column');
   }
 
+  /** Give the cells of `rect` the format `change` makes of each one's, as one undoable step. */
+  function formatCells(rect: CellRect, change: (current: NumberFormat) => NumberFormat): void {
+    commitEditIfAny();
+    const plan = planFormat(doc(), activeSheetId(), rect, change);
+    if (plan) execute(plan.command, plan.label);
+  }
+
+  /** The number format of a cell of the active sheet (General when it has none). */
+  function formatOf(row: number, col: number): NumberFormat {
+    return formatAt(activeSheet().formats, row, col);
+  }
+
   function setCells(row: number, col: number, block: RawCell[][], label = 'edit'): void {
     execute({ type: 'setCells', sheetId: activeSheetId(), row, col, values: block }, label);
   }
@@ -385,6 +399,8 @@ function buildSession(options: WorkbookSessionOptions) {
     moveSheet,
     setCaret: editor.setCaret,
     setCells,
+    formatCells,
+    formatOf,
     /** True while stored values are shown that the engine has not confirmed yet. */
     showingSavedValues: saved.showing,
     showSavedValues,

@@ -22,7 +22,7 @@ export const DB_NAME = 'bana';
  * when SCHEMA_VERSION changes, so that tabs still running the older app get `versionchange` and
  * stop writing instead of overwriting newer documents with old ones.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Store names. They must never change without a step in `upgrade`. */
 export const WORKBOOKS_STORE = 'workbooks';
@@ -242,6 +242,8 @@ function upgrade(db: IDBPDatabase<BanaDB>, oldVersion: number): void {
     // Empty at first: every workbook gets its values with its next save.
     db.createObjectStore(DERIVED_VALUES_STORE, { keyPath: 'workbookId' });
   }
+  // Version 5 changes no store: it marks document schema 2 (number formats), so a tab still running
+  // schema 1 gets `versionchange` and stops writing before it could drop a workbook's formats.
 }
 
 /** All chunk keys of one workbook, or of one sheet from chunk `from` on. */

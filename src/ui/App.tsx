@@ -8,6 +8,7 @@ import type { AppState } from '../state/createAppState';
 import type { Sharing } from '../state/createSharing';
 import type { WorkbookSession } from '../state/createWorkbookSession';
 import { DialogHost, createDialogs } from './Dialogs';
+import { formatShortcut } from './FormatControl';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './grid/Grid';
 import { useI18n } from './i18nContext';
@@ -393,6 +394,7 @@ function Workbook(props: {
             actions={s}
             label={s.activeSheet().name}
             id="sheet-grid"
+            onShortcut={(e) => formatShortcut(e, s)}
             onSwitchSheet={(step) => {
               const sheets = s.doc().sheets;
               const next = sheets[sheets.findIndex((x) => x.id === s.activeSheetId()) + step];

@@ -4,6 +4,7 @@ import { createEffect, createSignal } from 'solid-js';
 import { formatRange, parseReference } from '../core/address';
 import { formatForEdit } from '../core/input';
 import type { WorkbookSession } from '../state/createWorkbookSession';
+import { FormatControl } from './FormatControl';
 import { useI18n } from './i18nContext';
 
 export function FormulaBar(props: { session: WorkbookSession; onJumped: () => void; onDone: () => void }) {
@@ -157,6 +158,7 @@ export function FormulaBar(props: { session: WorkbookSession; onJumped: () => vo
           });
         }}
       />
+      <FormatControl session={props.session} />
     </div>
   );
 }

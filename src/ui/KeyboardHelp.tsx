@@ -17,6 +17,9 @@ const KEYS: readonly { keys: string; what: StringKey }[] = [
   { keys: 'Esc', what: 'keyCancel' },
   { keys: 'Ctrl+Z / Ctrl+Y', what: 'keyUndoRedo' },
   { keys: 'Ctrl+PgUp / Ctrl+PgDn', what: 'keySheets' },
+  { keys: 'Ctrl+Shift+1', what: 'keyFormatNumber' },
+  { keys: 'Ctrl+Shift+5', what: 'keyFormatPercent' },
+  { keys: 'Ctrl+Shift+~', what: 'keyFormatGeneral' },
   { keys: '? / F1', what: 'keyHelp' },
 ];
 

@@ -2,12 +2,12 @@
 // workbook name, whose inverse gives back exactly what was there.
 import { describe, expect, it } from 'vitest';
 import { CommandError, applyCommand } from '../../src/core/commands';
-import { type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
+import { SCHEMA_VERSION, type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
 import { emptyHistory, record, takeUndo } from '../../src/core/history';
 
 function doc(): ScenarioDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'wb_1' as ScenarioDocument['id'],
     meta: { name: 'Nu', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-02T00:00:00Z' },
     sheets: [createSheet('Indata', [[1, 2]], 'sh_a' as SheetId), createSheet('Extra', [], 'sh_x' as SheetId)],

@@ -7,7 +7,7 @@ import {
   nextSheetName,
   sheetNameProblem,
 } from '../../src/core/commands';
-import { type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
+import { SCHEMA_VERSION, type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
 import { emptyHistory, record, takeRedo, takeUndo } from '../../src/core/history';
 
 const A = 'sh_a' as SheetId;
@@ -15,7 +15,7 @@ const B = 'sh_b' as SheetId;
 
 function doc(): ScenarioDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'wb_1' as ScenarioDocument['id'],
     meta: { name: 'Test', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
     sheets: [

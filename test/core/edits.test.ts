@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../src/core/commands';
 import {
   type RawCell,
+  SCHEMA_VERSION,
   type ScenarioDocument,
   type SheetId,
   createSheet,
@@ -30,7 +31,7 @@ const B = 'sh_b' as SheetId;
 
 function workbook(a: RawCell[][], b: RawCell[][] = []): ScenarioDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'wb_1' as ScenarioDocument['id'],
     meta: { name: 'Test', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
     sheets: [createSheet('Indata', a, A), createSheet('Beräkning', b, B)],

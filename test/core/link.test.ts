@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioDocument, SheetId } from '../../src/core/document';
+import { SCHEMA_VERSION, type ScenarioDocument, type SheetId } from '../../src/core/document';
 import { MAX_NESTING_DEPTH } from '../../src/core/fileFormat';
 import {
   MAX_LINK_LENGTH,
@@ -112,7 +112,7 @@ describe('encodeWorkbookLink and decodeWorkbookLink', () => {
       kind: 'not-scenario',
       detail: `nested more than ${MAX_NESTING_DEPTH} levels deep`,
     });
-    const newer = { ...frozenV1, format: 'bana-scenario', schemaVersion: 2 };
+    const newer = { ...frozenV1, format: 'bana-scenario', schemaVersion: SCHEMA_VERSION + 1 };
     expect(problemOf(fragmentOf(JSON.stringify(newer))).kind).toBe('newer-version');
     const broken = { ...frozenV1, sheets: 'none' };
     expect(problemOf(fragmentOf(JSON.stringify(broken))).kind).toBe('invalid');

@@ -20,7 +20,7 @@ const fixedContext: MigrationContext = {
 /** What each frozen fixture must load as, written out by hand. */
 const expected: Record<string, unknown> = {
   'v0.json': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'wb_migrated',
     meta: {
       name: 'Utsläpp Dalarna (prototyp)',
@@ -45,7 +45,7 @@ const expected: Record<string, unknown> = {
     names: [],
   },
   'v1.json': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'wb_fixture_v1',
     meta: {
       name: 'Klimatfärdplan Uppsala',
@@ -74,6 +74,30 @@ const expected: Record<string, unknown> = {
       { name: 'Basår', expression: "='Trend 2010–2035'!A2" },
     ],
   },
+};
+
+expected['v2.json'] = {
+  schemaVersion: 2,
+  id: 'wb_fixture_v2',
+  meta: {
+    name: 'Andelar Gävleborg',
+    description: 'Frozen v2 fixture: do not edit.',
+    createdAt: '2026-12-01T08:00:00.000Z',
+    updatedAt: '2026-12-02T10:15:00.000Z',
+  },
+  sheets: [
+    {
+      id: 'sh_shares',
+      name: 'Andelar',
+      cells: [
+        ['År', 'Andel förnybart', 'Utsläpp', 'Kostnad'],
+        [2030, 0.75, 1234567.5, 250000],
+      ],
+      columnWidths: [],
+      formats: [[], ['0', '0%', '#,##0" t"', '#,##0" kr"']],
+    },
+  ],
+  names: [],
 };
 
 describe('migrations', () => {
@@ -121,7 +145,10 @@ describe('migrations', () => {
   });
 
   it('returns ok:false when the migrated document does not validate', () => {
-    const sloppy: Migration[] = [{ description: 'forgets ids', up: (doc) => ({ ...doc, schemaVersion: 1 }) }];
+    const sloppy: Migration[] = [
+      { description: 'forgets ids', up: (doc) => ({ ...doc, schemaVersion: 1 }) },
+      ...migrations.slice(1),
+    ];
     const result = migrateDocument(fixture('v0.json'), sloppy);
     expect(result).toEqual({ ok: false, reason: 'After upgrading from schema 0: id: expected text' });
   });

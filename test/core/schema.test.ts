@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument, type ScenarioDocument } from '../../src/core/document';
+import { createDocument, SCHEMA_VERSION, type ScenarioDocument } from '../../src/core/document';
 import { isValidName, LIMITS, validateDocument } from '../../src/core/schema';
 
 /** The element at `index`, failing the test when it is missing. */
@@ -66,7 +66,9 @@ describe('validateDocument', () => {
     expect(reasonOf(null)).toBe('document: expected an object');
     expect(reasonOf([])).toBe('document: expected an object');
     expect(reasonOf('text')).toBe('document: expected an object');
-    expect(reasonOf({ ...loose(), schemaVersion: 2 })).toBe('schemaVersion: expected 1, found 2');
+    expect(reasonOf({ ...loose(), schemaVersion: SCHEMA_VERSION + 1 })).toBe(
+      `schemaVersion: expected ${SCHEMA_VERSION}, found ${SCHEMA_VERSION + 1}`,
+    );
     expect(reasonOf({ ...loose(), id: 42 })).toBe('id: expected text');
     expect(reasonOf({ ...loose(), meta: [] })).toBe('meta: expected an object');
     expect(reasonOf({ ...loose(), sheets: {} })).toBe('sheets: expected a list');
@@ -190,7 +192,7 @@ describe('validateDocument', () => {
 
   it('ignores inherited fields: only own data properties count', () => {
     const inherited = Object.create(loose());
-    expect(reasonOf(inherited)).toBe('schemaVersion: expected 1, found nothing');
+    expect(reasonOf(inherited)).toBe(`schemaVersion: expected ${SCHEMA_VERSION}, found nothing`);
     const withGetter = loose();
     let called = false;
     Object.defineProperty(withGetter, 'id', {

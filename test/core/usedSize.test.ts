@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../src/core/commands';
 import {
   type RawCell,
+  SCHEMA_VERSION,
   type ScenarioDocument,
   type SheetId,
   createSheet,
@@ -16,7 +17,7 @@ const S = 'sh_s' as SheetId;
 
 function docWith(cells: RawCell[][]): ScenarioDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'wb_used' as ScenarioDocument['id'],
     meta: { name: 'u', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
     sheets: [createSheet('S', cells, S)],

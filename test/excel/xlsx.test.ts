@@ -12,8 +12,6 @@ import {
   usedSize,
 } from '../../src/core/document';
 import {
-  FRACTION_FORMAT,
-  INTEGER_FORMAT,
   documentToXlsx,
   excelListFormula,
   findUnknownFunctions,
@@ -54,6 +52,11 @@ function workbook(): ScenarioDocument {
           ['=SUM(Poster)', '=Minskningsmal_2030*100', '=B2/0', '=IF(B2>0,"ja","nej")', -12],
         ],
         columnWidths: [200, null, 150],
+        formats: [
+          [null, null, null, '0'],
+          [null, '#,##0" kr"', '0.0%'],
+          [null, '#,##0.00'],
+        ],
       },
       {
         id: 'sh_b' as SheetId,
@@ -179,18 +182,19 @@ describe('documentToXlsx', () => {
     expect(xml.indexOf('</sheets><definedNames>')).toBeGreaterThan(0);
   });
 
-  it('writes column widths and number formats: grouped integers, two decimals, shares and years General', async () => {
+  it('writes column widths and each cell’s own number format, General where it has none', async () => {
     const { wb } = await exported();
     const ws = wb.getWorksheet(INPUT)!;
     expect(ws.getColumn(1).width).toBeCloseTo(27.86, 2);
     expect(ws.getColumn(3).width).toBeCloseTo(20.71, 2);
     expect(ws.getColumn(2).width).toBeUndefined();
-    expect(ws.getCell('B2').numFmt).toBe(INTEGER_FORMAT);
-    expect(ws.getCell('B3').numFmt).toBe(FRACTION_FORMAT);
-    expect(ws.getCell('B4').numFmt).toBe(FRACTION_FORMAT);
-    expect(ws.getCell('C2').numFmt).toBeUndefined(); // 0.25 under the heading "Andel"
-    expect(ws.getCell('D1').numFmt).toBeUndefined(); // the year 2030
-    expect(ws.getCell('E7').numFmt).toBe(INTEGER_FORMAT);
+    expect(ws.getCell('D1').numFmt).toBe('0'); // the year 2030, plain
+    expect(ws.getCell('B2').numFmt).toBe('#,##0" kr"');
+    expect(ws.getCell('C2').numFmt).toBe('0.0%');
+    expect(ws.getCell('B3').numFmt).toBe('#,##0.00');
+    // No format of its own: General, never a guessed `#,##0` (a computed year would read 2,018).
+    expect(ws.getCell('B4').numFmt).toBeUndefined();
+    expect(ws.getCell('E7').numFmt).toBeUndefined();
   });
 
   it('shortens sheet names longer than Excel’s 31 characters and rewrites formulas that name them', async () => {
@@ -225,6 +229,32 @@ describe('xlsxToDocument', () => {
     expect(back.sheets[2]!.columnWidths).toEqual([]); // only used columns keep a width
     expect(back.names).toEqual(doc.names);
     expect(result.value.skippedNames).toEqual([]);
+    expect(back.sheets[0]!.formats).toEqual(doc.sheets[0]!.formats);
+    expect(back.sheets[1]!.formats).toBeUndefined();
+    expect(result.value.unknownFormats).toEqual([]);
+  });
+
+  it('reads Excel’s number formats into Bana’s, and keeps cells of unknown formats as General', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad 1');
+    const cells: [string, number, string][] = [
+      ['A1', 0.753, '0.00%'],
+      ['A2', -1234, '#,##0 "kr";[Red]-#,##0 "kr"'],
+      ['A3', 2018, '0'],
+      ['A4', 47484, 'yyyy-mm-dd'],
+      ['A5', 12345.678, '0.00E+00'],
+      ['A6', 5, 'General'],
+    ];
+    for (const [address, value, numFmt] of cells) {
+      ws.getCell(address).value = value;
+      ws.getCell(address).numFmt = numFmt;
+    }
+    const result = await xlsxToDocument(new Uint8Array(await wb.xlsx.writeBuffer()), 'Format');
+    if (!result.ok) throw new Error(result.reason.detail);
+    const sheet = result.value.doc.sheets[0]!;
+    expect(sheet.cells.map((row) => row[0])).toEqual([0.753, -1234, 2018, 47484, 12345.678, 5]);
+    expect(sheet.formats).toEqual([['0.00%'], ['#,##0" kr"'], ['0']]);
+    expect(result.value.unknownFormats.sort()).toEqual(['0.00E+00', 'yyyy-mm-dd']);
   });
 
   it('reads a file written by another program: shared formulas, _xlfn prefixes, rich text, dates, text "=…"', async () => {

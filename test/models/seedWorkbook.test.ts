@@ -95,9 +95,20 @@ beforeAll(() => {
 });
 afterAll(() => hf.destroy());
 
+describe('seed workbook: number formats', () => {
+  it('shows years plain, shares as percent and tonnes and kronor grouped', () => {
+    const sheet = (name: string) => doc.sheets.find((s) => s.name === name);
+    const dalarna = sheet('Dalarna klimatbokslut');
+    expect(dalarna?.formats?.[1]?.slice(1, 3)).toEqual(['0', '0']); // the years 2018 and 2021
+    expect(dalarna?.formats?.[2]?.[1]).toBe('#,##0');
+    expect(dalarna?.formats?.[13]?.[1]).toBe('0%'); // the target share, 0.75
+    expect(sheet('Klimatfond 2025')?.formats?.[2]?.[2]).toBe('#,##0'); // kronor
+  });
+});
+
 describe('seed workbook: document shape', () => {
-  it('is a v1 scenario document with stable ids, Swedish meta and the three sheets', () => {
-    expect(doc.schemaVersion).toBe(1);
+  it('is a v2 scenario document with stable ids, Swedish meta and the three sheets', () => {
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.id).toBe('wb_seed_stockholm_fund_2025');
     expect(doc.meta.name).toBe('Region Stockholm klimatfond 2025');
     expect(doc.meta.source).toMatch(/000_89e30253ecf9e85f/);

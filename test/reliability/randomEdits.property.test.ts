@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, applyCommand } from '../../src/core/commands';
-import { type RawCell, type ScenarioDocument, type SheetId, createSheet } from '../../src/core/document';
+import {
+  SCHEMA_VERSION,
+  type RawCell,
+  type ScenarioDocument,
+  type SheetId,
+  createSheet,
+} from '../../src/core/document';
 import type { EngineOp } from '../../workers/contract';
 import { createEngine } from '../../workers/engine';
 
@@ -14,7 +20,7 @@ const COLS = 4;
 
 function start(): ScenarioDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'wb_prop' as ScenarioDocument['id'],
     meta: { name: 'p', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
     sheets: [

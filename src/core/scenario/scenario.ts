@@ -17,6 +17,7 @@ import {
   newSheetId,
 } from '../document';
 import { extractReferences, shiftFormula } from '../formula';
+import { trajectoryFormats } from './modelFormats';
 import {
   BASELINE_ROW,
   BASELINE_SHEET,
@@ -351,7 +352,10 @@ export function prepareMeasureSheet(
   const cells = fitMeasureYears(template.cells, rows, yearCount);
   const yearRow = cells[rows.years] as RawCell[];
   yearRow[FIRST_YEAR_COL] = `=${quoteSheetName(TRAJECTORY_SHEET)}!$${FIRST_YEAR_LABEL}$${ROW.years + 1}`;
-  return { id: newSheetId(), name, cells, columnWidths: [...template.columnWidths] };
+  const sheet: Sheet = { id: newSheetId(), name, cells, columnWidths: [...template.columnWidths] };
+  // The template's number formats come along (years plain, shares as percent).
+  if (template.formats) sheet.formats = template.formats.map((row) => [...row]);
+  return sheet;
 }
 
 export interface ScenarioParts {
@@ -374,6 +378,7 @@ export function buildScenario(parts: ScenarioParts): ScenarioDocument {
   const yearCount = parts.trajectory?.yearCount ?? YEAR_COUNT;
   const trajectory = createSheet(TRAJECTORY_SHEET, trajectoryCells(parts.trajectory));
   trajectory.columnWidths = [300, 70];
+  trajectory.formats = trajectoryFormats(trajectory.cells, yearCount);
   const baseline: Sheet = { ...structuredClone(baselineSheet), id: newSheetId(), name: BASELINE_SHEET };
   let doc: ScenarioDocument = {
     schemaVersion: SCHEMA_VERSION,

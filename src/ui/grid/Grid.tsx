@@ -91,6 +91,8 @@ export interface GridProps {
   id?: string;
   /** Ctrl+PgDn (1) / Ctrl+PgUp (-1): show the next or previous sheet, as in Excel. */
   onSwitchSheet?: (step: 1 | -1) => void;
+  /** A key the app handles on the grid (Excel's format keys); true when it was handled. */
+  onShortcut?: (e: KeyboardEvent) => boolean;
 }
 
 const ROW_OVERSCAN = 4;
@@ -346,6 +348,10 @@ export function Grid(props: GridProps): JSX.Element {
     if (e.target !== root || e.isComposing || e.defaultPrevented) return;
     if (clipboard.onKeyDown(e)) return;
     if (choiceCell.onKeyDown(e)) return;
+    if (props.onShortcut?.(e)) {
+      e.preventDefault();
+      return;
+    }
     const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
     const actions = props.actions;
     const sel = selection();
