@@ -94,7 +94,7 @@ describe('formatCode and parseFormatCode', () => {
       '0.00E+00',
       '# ?/?',
       '#,##0,',
-      '0.' + '0'.repeat(11),
+      `0.${'0'.repeat(11)}`,
       '"x"',
     ]) {
       expect(parseFormatCode(code)).toBeNull();
