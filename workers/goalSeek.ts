@@ -3,7 +3,8 @@
 import type { CompilableWorkbook } from '../src/core/compiled/compile';
 import { type GoalSeekRequest, type GoalSeekResult, goalSeek as seek } from '../src/core/whatif/goalSeek';
 import type { GoalSeekApi } from './contract';
-import { createReferenceEngine } from './monteCarlo';
+import { createReferenceEngine } from './referenceEngine';
+import { withReference } from './referenceCache';
 
 /** Goal seek on a workbook: what the worker, the CLI and the tests all call. */
 export function goalSeek(workbook: CompilableWorkbook, request: GoalSeekRequest): GoalSeekResult {
@@ -17,8 +18,8 @@ export function goalSeek(workbook: CompilableWorkbook, request: GoalSeekRequest)
 
 export function createGoalSeekApi(): GoalSeekApi {
   return {
-    async goalSeek(workbook, request) {
-      return goalSeek(workbook, request);
+    goalSeek(workbook, request) {
+      return withReference(workbook, (reference) => seek(workbook, reference, request));
     },
   };
 }

@@ -3,7 +3,8 @@
 import type { CompilableWorkbook } from '../src/core/compiled/compile';
 import { type SweepRequest, type SweepResult, sweep as run } from '../src/core/whatif/sweep';
 import type { SweepApi } from './contract';
-import { createReferenceEngine } from './monteCarlo';
+import { createReferenceEngine } from './referenceEngine';
+import { withReference } from './referenceCache';
 
 /** A sweep of a workbook: what the worker, the benchmark and the tests all call. */
 export function sweep(workbook: CompilableWorkbook, request: SweepRequest): SweepResult {
@@ -17,8 +18,8 @@ export function sweep(workbook: CompilableWorkbook, request: SweepRequest): Swee
 
 export function createSweepApi(): SweepApi {
   return {
-    async sweep(workbook, request) {
-      return sweep(workbook, request);
+    sweep(workbook, request) {
+      return withReference(workbook, (reference) => run(workbook, reference, request));
     },
   };
 }
