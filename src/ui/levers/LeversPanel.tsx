@@ -2,6 +2,7 @@
 // assumptions (baseline, trend, emission factors) in a group of their own. Dragging previews the
 // value in the results; releasing (pointer up, key up, change) keeps it as one undoable edit.
 import { Index, Show, createUniqueId } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import type { Lever, LeverGroup } from '../../core/scenario/levers';
 import { isFormula } from '../../core/document';
 import type { Levers } from '../../state/createLevers';
@@ -38,7 +39,10 @@ export function LeversPanel(props: {
       data-testid="levers"
     >
       <div class="levers-head">
-        <h2 id={headingId}>{t('levers')}</h2>
+        {/* In meeting mode the slide's title is the dialog's only h2. */}
+        <Dynamic component={props.compact ? 'h3' : 'h2'} id={headingId}>
+          {t('levers')}
+        </Dynamic>
         <button
           type="button"
           class="levers-reset-all"
@@ -55,12 +59,16 @@ export function LeversPanel(props: {
         <p class="levers-intro">{t('leversNone')}</p>
       </Show>
       <Show when={c().levers.length > 0}>
-        <h3 class="levers-kind">{t('leversMeasures')}</h3>
+        <Dynamic component={props.compact ? 'h4' : 'h3'} class="levers-kind">
+          {t('leversMeasures')}
+        </Dynamic>
         <Index each={c().levers}>{(g) => <Group group={g()} levers={props.levers} />}</Index>
       </Show>
       <Show when={c().assumptions.length > 0}>
         <div class="levers-assumptions" data-testid="assumptions">
-          <h3 class="levers-kind">{t('leversAssumptions')}</h3>
+          <Dynamic component={props.compact ? 'h4' : 'h3'} class="levers-kind">
+            {t('leversAssumptions')}
+          </Dynamic>
           <Index each={c().assumptions}>{(g) => <Group group={g()} levers={props.levers} />}</Index>
         </div>
       </Show>
@@ -86,6 +94,8 @@ function LeverRow(props: { lever: Lever; levers: Levers }) {
   const id = createUniqueId();
   const p = () => props.lever.parameter;
   const value = () => props.levers.value(props.lever);
+  /** The unit as written, except the dash some sheets write for "no unit". */
+  const unit = () => (p().unit.trim() === '–' ? '' : p().unit.trim());
   const text = () => leverValueText(props.lever, value(), locale());
   const referenceValue = () => props.levers.referenceValue(props.lever);
   const referenceText = () => leverValueText(props.lever, referenceValue(), locale());
@@ -138,9 +148,10 @@ function LeverRow(props: { lever: Lever; levers: Levers }) {
       <label for={id} class="lever-name">
         {p().name}
       </label>
-      <output for={id} class="lever-value" data-testid="lever-value">
+      {/* Not an <output>: a live region per slider would speak every value; aria-valuetext says it. */}
+      <span class="lever-value" aria-hidden="true">
         {text()}
-      </output>
+      </span>
       <div class="lever-track" style={{ '--tick': String(fraction(referenceValue())) }}>
         <input
           ref={input}
@@ -152,7 +163,7 @@ function LeverRow(props: { lever: Lever; levers: Levers }) {
           value={value() ?? props.lever.low}
           aria-valuetext={text()}
           aria-describedby={`${id}-info`}
-          title={`${p().unit ? `${p().unit}. ` : ''}${p().source}`}
+          title={`${unit() ? `${unit()}. ` : ''}${p().source}`}
           data-address={p().address}
           onInput={(e) => {
             if (cancelled) return;
@@ -204,7 +215,7 @@ function LeverRow(props: { lever: Lever; levers: Levers }) {
         ↺
       </button>
       <p id={`${id}-info`} class="lever-info visually-hidden">
-        {p().unit ? `${p().unit}. ` : ''}
+        {unit() ? `${unit()}. ` : ''}
         {info()}
       </p>
     </div>
