@@ -28,9 +28,10 @@ import { parseInput } from '../core/input';
 import type { EngineClient } from '../engine/engineClient';
 import type { UiLocale } from '../i18n/strings';
 import type { CellRect, GridActions, GridModel, Selection } from '../core/grid';
-import type { EngineWorkbook } from '../../workers/contract';
+import type { EngineOp, EngineWorkbook } from '../../workers/contract';
 import type { DerivedValuesRecord } from '../storage/derivedValues';
 import { createCellEditor } from './createCellEditor';
+import { createLevers } from './createLevers';
 import { createSavedValues } from './createSavedValues';
 import { createScenarioView } from './createScenarioView';
 import { createSheetView } from './createSheetView';
@@ -110,6 +111,18 @@ function buildSession(options: WorkbookSessionOptions) {
   const scenarioView = createScenarioView(doc);
   const { scenario, isScenario, measureSheets } = scenarioView;
   const saved = createSavedValues({ view: view.values, named: scenarioView.answered });
+  // Sliders over the scenario's ranged parameters; a dragged value is previewed in the engine without
+  // touching the document, and any edit (execute) ends the preview.
+  const levers = createLevers({
+    engine,
+    doc,
+    opened: options.initial,
+    answered: scenarioView.answered,
+    revision: () => revision,
+    nextRevision: () => ++revision,
+    sent: saved.sent,
+    execute: (command, label) => execute(command, label),
+  });
   // The engine serves this workbook from now on: its values come here, and a restarted engine is
   // rebuilt from this document.
   const detach = engine.attach({
@@ -180,8 +193,9 @@ function buildSession(options: WorkbookSessionOptions) {
     revision++;
     saved.sent(revision, next.meta.updatedAt);
     // The engine first: the worker recalculates while this thread updates the grid, so the value
-    // can arrive in the same frame as the closed editor.
-    syncEngine(result.changes, next);
+    // can arrive in the same frame as the closed editor. A lever's preview ends with any edit: the
+    // engine gets the new document's value of the previewed cell in the same batch.
+    syncEngine(result.changes, next, levers.takePreview(next));
     batch(() => {
       setDoc(next);
       if (recordHistory) setHistory((h) => record(h, { label, command, inverse: result.inverse, context }));
@@ -191,16 +205,21 @@ function buildSession(options: WorkbookSessionOptions) {
     return true;
   }
 
-  function syncEngine(changes: ReturnType<typeof applyCommand>['changes'], next: ScenarioDocument): void {
+  function syncEngine(
+    changes: ReturnType<typeof applyCommand>['changes'],
+    next: ScenarioDocument,
+    revert: EngineOp | null,
+  ): void {
     if (changes.some((c) => c.kind === 'structure')) {
       void engine.load(engineWorkbook(next), revision);
       return;
     }
-    const ops = changes.flatMap((c) =>
+    const ops: EngineOp[] = changes.flatMap((c) =>
       c.kind === 'cells'
         ? [{ kind: 'setCells' as const, sheetId: c.sheetId, row: c.row, col: c.col, values: c.values }]
         : [],
     );
+    if (revert) ops.unshift(revert);
     if (ops.length > 0) void engine.apply(ops, revision);
   }
 
@@ -392,6 +411,8 @@ function buildSession(options: WorkbookSessionOptions) {
     addMeasure,
     removeMeasure,
     execute,
+    /** The scenario's levers: sliders, their preview in the results, resets (createLevers). */
+    levers,
     switchSheet,
     addSheet,
     renameSheet,

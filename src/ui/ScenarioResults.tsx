@@ -1,5 +1,5 @@
-// The results pane's content: the scenario checked (createScenarioChecks) and drawn by the lazy
-// ScenarioPanel; an error's origin or a value out of range selects its cell in the grid.
+// The results pane's content: the levers, the scenario checked (createScenarioChecks) and drawn by
+// the lazy ScenarioPanel; an error's origin or a value out of range selects its cell in the grid.
 import { lazy } from 'solid-js';
 import { type ScenarioChecksSource, createScenarioChecks } from '../state/createScenarioChecks';
 import type { WorkbookSession } from '../state/createWorkbookSession';
@@ -7,6 +7,7 @@ import type { WhatIf } from '../state/createWhatIf';
 import { ParametersView } from './ParametersView';
 import type { CellTarget } from './charts/ScenarioPanel';
 import { WhatIfPanel } from './whatif/WhatIfPanel';
+import { LeversPanel } from './levers/LeversPanel';
 
 const ScenarioPanel = lazy(() =>
   import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
@@ -31,9 +32,13 @@ export function ScenarioResults(props: {
     result: props.session.scenario,
     traceErrors: (names) => props.traceErrors(names),
   });
+  const levers = props.session.levers;
   return (
     <>
+      <LeversPanel levers={levers} />
       <ScenarioPanel
+        live={() => levers.preview() !== null}
+        originalBau={levers.originalBau}
         result={props.session.scenario}
         workbookName={() => props.session.doc().meta.name}
         check={checks.check}

@@ -3,6 +3,7 @@
 import {
   type Accessor,
   For,
+  Index,
   type JSX,
   Show,
   createEffect,
@@ -13,7 +14,7 @@ import {
 } from 'solid-js';
 import type { ErrorOrigin, ScenarioCheck } from '../../core/scenario/errorOrigin';
 import type { Parameter, RangeWarning } from '../../core/scenario/parameters';
-import { type ScenarioResult, macBars } from '../../core/scenario/result';
+import { type ScenarioResult, type Series, macBars } from '../../core/scenario/result';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import {
   cannotComputeSentence,
@@ -35,6 +36,8 @@ import {
   macPlot,
   sectorsPlot,
   trajectoryPlot,
+  updateTrajectory,
+  withOriginalBau,
   wedgesPlot,
 } from './plots';
 import './charts.css';
@@ -52,6 +55,10 @@ export function ScenarioPanel(props: {
   warnings?: Accessor<{ parameter: Parameter; warning: RangeWarning }[]>;
   /** Select a cell in the grid (an error's origin, a value out of range). */
   onSelectCell?: (cell: CellTarget) => void;
+  /** True while a lever is dragged: the trajectory moves in place, the other charts wait for release. */
+  live?: Accessor<boolean>;
+  /** The BAU as opened, while a changed assumption moved it: drawn beside it, and in the table. */
+  originalBau?: Accessor<Series | null>;
 }) {
   const { t, locale } = useI18n();
   /** The result to show: the checked one (no projection when a parameter is typed wrong). */
@@ -71,6 +78,8 @@ export function ScenarioPanel(props: {
   const n = (v: number | null | undefined, digits = 0) =>
     v === null || v === undefined ? '–' : formatNumber(digits === 0 ? Math.round(v) : v, locale());
   const pct = (v: number | null | undefined) => formatPercent(v, locale());
+  const live = () => props.live?.() ?? false;
+  const originalBau = () => props.originalBau?.() ?? null;
 
   return (
     <Show when={shown()}>
@@ -147,8 +156,10 @@ export function ScenarioPanel(props: {
             note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={trajectoryPlot}
+            update={updateTrajectory}
+            live={live()}
             workbook={workbook()}
-            result={r()}
+            result={withOriginalBau(r(), originalBau())}
             labels={labels()}
             table={
               <DataTable
@@ -156,6 +167,7 @@ export function ScenarioPanel(props: {
                   t('chartYear'),
                   t('seriesProjected'),
                   t('seriesBau'),
+                  ...(originalBau() ? [t('seriesBauOriginal')] : []),
                   t('seriesTargetLinear'),
                   t('seriesTargetNeutral'),
                   t('seriesTargetConstant'),
@@ -166,6 +178,7 @@ export function ScenarioPanel(props: {
                   cells: [
                     r().projected[i],
                     r().bau[i],
+                    ...(originalBau() ? [originalBau()?.[i] ?? null] : []),
                     r().targets.linear[i],
                     r().targets.neutral[i],
                     r().targets.constant[i],
@@ -205,6 +218,7 @@ export function ScenarioPanel(props: {
             note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={wedgesPlot}
+            live={live()}
             workbook={workbook()}
             result={r()}
             labels={labels()}
@@ -225,6 +239,7 @@ export function ScenarioPanel(props: {
             note={failed() ? say(() => '', r()) : undefined}
             plot={plot()}
             draw={macPlot}
+            live={live()}
             workbook={workbook()}
             result={r()}
             labels={labels()}
@@ -256,6 +271,12 @@ function Chart(props: {
   sentence: string;
   plot: Plot | undefined;
   draw: DrawChart;
+  /**
+   * Moves a drawn figure to a new result in place (false: it cannot). While `live`, a chart with one
+   * is updated in place, and a chart without one keeps its drawing until `live` ends.
+   */
+  update?: (figure: Element, result: ScenarioResult) => boolean;
+  live?: boolean;
   result: ScenarioResult;
   labels: ChartLabels;
   table: JSX.Element;
@@ -285,12 +306,21 @@ function Chart(props: {
     observer.observe(host);
     onCleanup(() => observer.disconnect());
   });
+  let drawn: { figure: Element; width: number; locale: string } | null = null;
   createEffect(() => {
     const Plot = props.plot;
+    const result = props.result;
+    const w = width();
+    const language = locale();
     if (!host || !Plot) return;
-    const figure = props.draw(Plot, props.result, props.labels, locale(), width());
+    if (props.live && drawn && drawn.width === w && drawn.locale === language) {
+      // Dragging a lever: only what moves is touched, and Plot's full drawing waits for the release.
+      if (!props.update || props.update(drawn.figure, result)) return;
+    }
+    const figure = props.draw(Plot, result, props.labels, language, w);
     figure.setAttribute('aria-hidden', 'true');
     host.replaceChildren(figure);
+    drawn = { figure, width: w, locale: language };
   });
   return (
     <figure class="chart-figure" id={props.id} aria-labelledby={`${props.id}-title`}>
@@ -337,14 +367,15 @@ function DataTable(props: { columns: string[]; rows: { header: string; cells: st
         </tr>
       </thead>
       <tbody>
-        <For each={props.rows}>
+        {/* By position: a dragged lever changes the numbers, and only their text nodes are updated. */}
+        <Index each={props.rows}>
           {(row) => (
             <tr>
-              <th scope="row">{row.header}</th>
-              <For each={row.cells}>{(cell) => <td>{cell}</td>}</For>
+              <th scope="row">{row().header}</th>
+              <Index each={row().cells}>{(cell) => <td>{cell()}</td>}</Index>
             </tr>
           )}
-        </For>
+        </Index>
       </tbody>
     </table>
   );

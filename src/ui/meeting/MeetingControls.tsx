@@ -44,6 +44,7 @@ export function MeetingControls(props: { app: AppState }) {
               workbookName={() => s.doc().meta.name}
               onExit={exit}
               check={checks.check}
+              levers={s.levers}
               onSelectCell={(cell) => {
                 exit();
                 selectCell(s, cell);

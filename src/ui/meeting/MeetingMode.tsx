@@ -15,6 +15,7 @@ import {
 } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type ScenarioResult, macBars } from '../../core/scenario/result';
+import type { Levers } from '../../state/createLevers';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import type { ErrorOrigin, ScenarioCheck } from '../../core/scenario/errorOrigin';
 import {
@@ -33,8 +34,11 @@ import {
   type Plot,
   macPlot,
   trajectoryPlot,
+  updateTrajectory,
+  withOriginalBau,
   wedgesPlot,
 } from '../charts/plots';
+import { LeversPanel } from '../levers/LeversPanel';
 import { OriginButtons } from '../charts/OriginButtons';
 import { useI18n } from '../i18nContext';
 import { comparisonPlot, comparisonSentence } from './comparison';
@@ -46,6 +50,8 @@ interface Slide {
   sentence: (r: ScenarioResult, locale: UiLocale) => string;
   /** A chart slide draws; the key-figures slide does not. */
   draw?: DrawChart;
+  /** Moves the drawn figure in place while a lever is dragged (the trajectory). */
+  update?: (figure: Element, r: ScenarioResult) => boolean;
 }
 
 /** Type, lines and margins at twice the panel's size: 28 px axis labels on a projector. */
@@ -59,6 +65,8 @@ export function MeetingMode(props: {
   check?: Accessor<ScenarioCheck | null>;
   /** Leave the meeting and select a cell (an error's origin). */
   onSelectCell?: (cell: Pick<ErrorOrigin, 'sheetId' | 'row' | 'col'>) => void;
+  /** The scenario's levers, shown beside the slides (compact, at projector size). */
+  levers?: Levers;
 }) {
   const { t, locale } = useI18n();
   const shown = () => props.check?.()?.result ?? props.result();
@@ -82,6 +90,7 @@ export function MeetingMode(props: {
       title: t('chartTrajectory'),
       sentence: trajectorySentence,
       draw: trajectoryPlot,
+      update: updateTrajectory,
     },
     { id: 'wedges', title: t('chartWedges'), sentence: wedgesSentence, draw: wedgesPlot },
     {
@@ -101,6 +110,8 @@ export function MeetingMode(props: {
 
   function onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // A slider's keys move the slider; an Escape it used (a drag put back) is not the meeting's.
+    if (e.defaultPrevented || e.target instanceof HTMLInputElement) return;
     // Space and Enter on a focused button press that button, as everywhere else.
     const onButton = e.target instanceof HTMLButtonElement;
     switch (e.key) {
@@ -191,94 +202,105 @@ export function MeetingMode(props: {
         <p id="meeting-keys" class="visually-hidden">
           {t('meetingKeys')}
         </p>
-        <Show when={shown()}>
-          {(r) => (
-            <section
-              class="meeting-slide"
-              aria-roledescription={t('meetingSlide')}
-              aria-labelledby="meeting-slide-title"
-            >
-              <h2 id="meeting-slide-title">{slide().title}</h2>
-              <Show when={failed()}>
-                {(f) => (
-                  <div class="meeting-cannot-compute" role="alert" data-testid="cannot-compute">
-                    <strong>{t('cannotComputeTitle')}</strong>
-                    <OriginButtons origins={f().origins} onSelect={(o) => props.onSelectCell?.(o)} />
-                  </div>
-                )}
-              </Show>
-              <Switch>
-                <Match when={slide().draw} keyed>
-                  {(draw) => (
-                    <figure class="meeting-figure" aria-labelledby="meeting-slide-title">
-                      <MeetingChart
-                        plot={plot()}
-                        draw={draw}
-                        result={r()}
-                        labels={labels()}
-                        label={`${slide().title}. ${say(slide(), r())}`}
-                        ref={(el) => {
-                          chartHost = el;
-                        }}
-                      />
-                      <figcaption class="sentence">{say(slide(), r())}</figcaption>
-                    </figure>
+        <div class="meeting-body">
+          <Show when={shown()}>
+            {(r) => (
+              <section
+                class="meeting-slide"
+                aria-roledescription={t('meetingSlide')}
+                aria-labelledby="meeting-slide-title"
+              >
+                <h2 id="meeting-slide-title">{slide().title}</h2>
+                <Show when={failed()}>
+                  {(f) => (
+                    <div class="meeting-cannot-compute" role="alert" data-testid="cannot-compute">
+                      <strong>{t('cannotComputeTitle')}</strong>
+                      <OriginButtons origins={f().origins} onSelect={(o) => props.onSelectCell?.(o)} />
+                    </div>
                   )}
-                </Match>
-                <Match when={!slide().draw}>
-                  <div class="meeting-key-figures">
-                    <dl>
-                      <For
-                        each={[
-                          {
-                            key: 'reductionAtTarget',
-                            label: t('kfReduction', { year: r().key.targetYear ?? '' }),
-                            value: pct(r().key.reductionAtTarget),
-                            sub: t('kfTarget', { cut: pct(r().key.targetCut) }),
-                          },
-                          {
-                            key: 'shortfallAtTarget',
-                            label: t('kfShortfall', { year: r().key.targetYear ?? '' }),
-                            value: `${n(r().key.shortfallAtTarget)} t`,
-                          },
-                          {
-                            key: 'residualAtNeutral',
-                            label: t('kfResidual', { year: r().key.neutralYear ?? '' }),
-                            value: `${n(r().key.residualAtNeutral)} t`,
-                          },
-                          {
-                            key: 'cumulativeGapToNeutral',
-                            label: t('kfCumulativeGap', { year: r().key.neutralYear ?? '' }),
-                            value: `${n(r().key.cumulativeGapToNeutral)} t`,
-                          },
-                          {
-                            key: 'costPerTonne',
-                            label: t('kfCostPerTonne'),
-                            value: `${n(r().key.costPerTonne)} kr/t`,
-                            sub: t('kfTotalCost', { cost: n(r().key.totalCost) }),
-                          },
-                        ]}
-                      >
-                        {(item) => (
-                          <div>
-                            <dt>{item.label}</dt>
-                            <dd class="big" data-key={item.key}>
-                              {item.value}
-                            </dd>
-                            <Show when={item.sub}>
-                              <dd class="sub">{item.sub}</dd>
-                            </Show>
-                          </div>
-                        )}
-                      </For>
-                    </dl>
-                    <p class="sentence">{say(slide(), r())}</p>
-                  </div>
-                </Match>
-              </Switch>
-            </section>
-          )}
-        </Show>
+                </Show>
+                <Switch>
+                  <Match when={slide().draw} keyed>
+                    {(draw) => (
+                      <figure class="meeting-figure" aria-labelledby="meeting-slide-title">
+                        <MeetingChart
+                          plot={plot()}
+                          draw={draw}
+                          update={slide().update}
+                          live={props.levers?.preview() != null}
+                          result={withOriginalBau(r(), props.levers?.originalBau() ?? null)}
+                          labels={labels()}
+                          label={`${slide().title}. ${say(slide(), r())}`}
+                          ref={(el) => {
+                            chartHost = el;
+                          }}
+                        />
+                        <figcaption class="sentence">{say(slide(), r())}</figcaption>
+                      </figure>
+                    )}
+                  </Match>
+                  <Match when={!slide().draw}>
+                    <div class="meeting-key-figures">
+                      <dl>
+                        <For
+                          each={[
+                            {
+                              key: 'reductionAtTarget',
+                              label: t('kfReduction', { year: r().key.targetYear ?? '' }),
+                              value: pct(r().key.reductionAtTarget),
+                              sub: t('kfTarget', { cut: pct(r().key.targetCut) }),
+                            },
+                            {
+                              key: 'shortfallAtTarget',
+                              label: t('kfShortfall', { year: r().key.targetYear ?? '' }),
+                              value: `${n(r().key.shortfallAtTarget)} t`,
+                            },
+                            {
+                              key: 'residualAtNeutral',
+                              label: t('kfResidual', { year: r().key.neutralYear ?? '' }),
+                              value: `${n(r().key.residualAtNeutral)} t`,
+                            },
+                            {
+                              key: 'cumulativeGapToNeutral',
+                              label: t('kfCumulativeGap', { year: r().key.neutralYear ?? '' }),
+                              value: `${n(r().key.cumulativeGapToNeutral)} t`,
+                            },
+                            {
+                              key: 'costPerTonne',
+                              label: t('kfCostPerTonne'),
+                              value: `${n(r().key.costPerTonne)} kr/t`,
+                              sub: t('kfTotalCost', { cost: n(r().key.totalCost) }),
+                            },
+                          ]}
+                        >
+                          {(item) => (
+                            <div>
+                              <dt>{item.label}</dt>
+                              <dd class="big" data-key={item.key}>
+                                {item.value}
+                              </dd>
+                              <Show when={item.sub}>
+                                <dd class="sub">{item.sub}</dd>
+                              </Show>
+                            </div>
+                          )}
+                        </For>
+                      </dl>
+                      <p class="sentence">{say(slide(), r())}</p>
+                    </div>
+                  </Match>
+                </Switch>
+              </section>
+            )}
+          </Show>
+          <Show when={props.levers}>
+            {(levers) => (
+              <aside class="meeting-levers" aria-label={t('levers')}>
+                <LeversPanel levers={levers()} compact />
+              </aside>
+            )}
+          </Show>
+        </div>
         <div class="meeting-nav">
           <button type="button" aria-disabled={index() === 0} onClick={() => go(index() - 1)}>
             <span aria-hidden="true">← </span>
@@ -328,6 +350,9 @@ export function MeetingMode(props: {
 function MeetingChart(props: {
   plot: Plot | undefined;
   draw: DrawChart;
+  update?: ((figure: Element, r: ScenarioResult) => boolean) | undefined;
+  /** A lever is being dragged: move the drawn figure in place, or keep it until the release. */
+  live: boolean;
   result: ScenarioResult;
   labels: ChartLabels;
   label: string;
@@ -351,12 +376,17 @@ function MeetingChart(props: {
     observer.observe(host);
     onCleanup(() => observer.disconnect());
   });
+  let drawn: { figure: Element; width: number; height: number } | null = null;
   createEffect(() => {
     const Plot = props.plot;
     const { width, height } = box();
+    const result = props.result;
     if (!host || !Plot || width === 0) return;
+    if (props.live && drawn && drawn.width === width && drawn.height === height) {
+      if (!props.update || props.update(drawn.figure, result)) return;
+    }
     const draw = (plotHeight: number) => {
-      const figure = props.draw(Plot, props.result, props.labels, locale(), width, {
+      const figure = props.draw(Plot, result, props.labels, locale(), width, {
         scale: SCALE,
         height: Math.max(200, plotHeight),
       });
@@ -364,10 +394,11 @@ function MeetingChart(props: {
       host?.replaceChildren(figure);
       return figure;
     };
-    const first = draw(height - 24 * SCALE);
-    const legend = first.querySelector(':scope > div');
+    let figure = draw(height - 24 * SCALE);
+    const legend = figure.querySelector(':scope > div');
     const legendHeight = legend instanceof HTMLElement ? legend.offsetHeight + 24 : 0;
-    if (legendHeight > 24 * SCALE) draw(height - legendHeight);
+    if (legendHeight > 24 * SCALE) figure = draw(height - legendHeight);
+    drawn = { figure, width, height };
   });
   return (
     <div class="meeting-chart" ref={host} role="img" aria-label={props.label}>
