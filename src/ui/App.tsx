@@ -16,23 +16,22 @@ import { KeyboardHelp, usePageKeys } from './KeyboardHelp';
 import { Notices } from './Notices';
 import { SheetTabs } from './SheetTabs';
 import { AddMeasureDialog, NewScenarioDialog } from './ScenarioDialogs';
-import { ScenarioResults } from './ScenarioResults';
 import { ExcelControls } from './excel/ExcelControls';
 import { MeetingControls } from './meeting/MeetingControls';
 import { PrintHeader } from './meeting/PrintHeader';
 import { ShareControls } from './share/ShareControls';
 import { VersionControls } from './versions/VersionControls';
 import { WorkbookList } from './WorkbookList';
-import { GuidedStart } from './start/GuidedStart';
-import { StartView } from './start/StartView';
-import { buildRegionScenario } from '../core/region/regionScenario';
-import { startScenarios } from '../state/startScenarios';
 import './app.css';
 import './print.css';
 
 /** Charts load with the first scenario that is opened, not at start-up. */
 /** The climate fund view loads when it is first shown. */
 const FundView = lazy(() => import('./fund/FundView').then((m) => ({ default: m.FundView })));
+/** Loaded with the first scenario shown, the first fresh profile, the first guided start. */
+const ScenarioResults = lazy(() => import('./ScenarioResults').then((m) => ({ default: m.ScenarioResults })));
+const StartView = lazy(() => import('./start/StartView').then((m) => ({ default: m.StartView })));
+const GuidedStart = lazy(() => import('./start/GuidedStart').then((m) => ({ default: m.GuidedStart })));
 
 const GRID_ID = 'sheet-grid';
 /** A calculation busy this long gets a visible progress indication and a Cancel button. */
@@ -268,7 +267,7 @@ export function App(props: {
       <Show when={startOpen()}>
         <StartView
           app={props.app}
-          scenarios={() => startScenarios(props.app)}
+          scenarios={() => import('../state/startScenarios').then((m) => m.startScenarios(props.app))}
           onStartRegion={() => setGuidedStart(true)}
           onContinue={() => {
             setStartOpen(false);
@@ -345,11 +344,13 @@ export function App(props: {
           onClose={() => setGuidedStart(false)}
           onCreate={(spec) => {
             setGuidedStart(false);
-            void props.app.addWorkbook(buildRegionScenario(spec)).then(() => {
-              setStartOpen(false);
-              setShowCharts(true);
-              focusGrid();
-            });
+            void import('../core/region/regionScenario')
+              .then((m) => props.app.addWorkbook(m.buildRegionScenario(spec)))
+              .then(() => {
+                setStartOpen(false);
+                setShowCharts(true);
+                focusGrid();
+              });
           }}
         />
       </Show>

@@ -5,21 +5,13 @@ import { type ScenarioChecksSource, createScenarioChecks } from '../state/create
 import type { WorkbookSession } from '../state/createWorkbookSession';
 import type { WhatIf } from '../state/createWhatIf';
 import { ParametersView } from './ParametersView';
-import type { CellTarget } from './charts/ScenarioPanel';
+import { selectCell } from './selectCell';
 import { WhatIfPanel } from './whatif/WhatIfPanel';
 import { LeversPanel } from './levers/LeversPanel';
 
 const ScenarioPanel = lazy(() =>
   import('./charts/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
 );
-
-/** Show a cell to the planner: its sheet, the cell selected, the grid focused. */
-export function selectCell(session: WorkbookSession, cell: CellTarget, focusGrid?: () => void): void {
-  session.switchSheet(cell.sheetId);
-  const at = { row: cell.row, col: cell.col };
-  session.select({ active: at, extent: at });
-  focusGrid?.();
-}
 
 export function ScenarioResults(props: {
   session: WorkbookSession;

@@ -4,7 +4,7 @@ import { Show, createSignal, lazy } from 'solid-js';
 import type { AppState } from '../../state/createAppState';
 import { createScenarioChecks } from '../../state/createScenarioChecks';
 import type { WorkbookSession } from '../../state/createWorkbookSession';
-import { selectCell } from '../ScenarioResults';
+import { selectCell } from '../selectCell';
 import { useI18n } from '../i18nContext';
 import './meeting.css';
 
