@@ -1,6 +1,7 @@
 // When the browser will not store: a full disk shows a banner with download and retry, keeps the
 // edit on screen and saves it on retry; no IndexedDB at all still lets the planner work in memory.
 import { readFile } from 'node:fs/promises';
+import { SCHEMA_VERSION } from '../../src/core/document';
 import {
   expect,
   expectCell,
@@ -46,7 +47,7 @@ test.describe('storage failures', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${SEED_NAME}.bana.json`);
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(SCHEMA_VERSION);
     expect(file.meta.name).toBe(SEED_NAME);
     const fund = file.sheets.find((s: { name: string }) => s.name === 'Klimatfond 2025');
     expect(fund.cells[2][2]).toBe(1500000);
