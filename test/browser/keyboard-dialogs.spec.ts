@@ -2,7 +2,7 @@
 // that place is gone, so the next key reaches the sheet (Ctrl+Z right after "Remove measure" undoes
 // it). Deleting a named version asks first.
 import type { Locator, Page } from '@playwright/test';
-import { dialog, expect, grid, openApp, openFromList, tab, tabNames, test, title } from './support/app';
+import { dialog, expect, grid, openApp, openFromList, tab, tabNames, tabs, test, title } from './support/app';
 
 const DALARNA = 'Region Dalarna – mot −75 % till 2030';
 
@@ -51,8 +51,12 @@ test('focus returns after each dialog, Ctrl+Z undoes a removed measure, a versio
   await expect.poll(() => tabNames(page)).toContain('Sprutor');
 
   // Rename from the tab (F2): cancelled, then done; focus stays on the tab each time.
-  await pressUntilFocused(page, 'F6', page.getByRole('tab', { selected: true }));
-  const before = ((await page.getByRole('tab', { selected: true }).textContent()) ?? '').trim();
+  await pressUntilFocused(page, 'F6', tabs(page).and(page.getByRole('tab', { selected: true })));
+  const before = (
+    (await tabs(page)
+      .and(page.getByRole('tab', { selected: true }))
+      .textContent()) ?? ''
+  ).trim();
   await page.keyboard.press('F2');
   await expect(dialog(page)).toBeVisible();
   await page.keyboard.press('Escape');

@@ -18,7 +18,9 @@ const RUN_MS = 60_000;
 /** `node bin/bana.mjs montecarlo` on the file: tsx compiles the CLI, then the same run. */
 const CLI_MS = 90_000;
 
-function monteCarlo(page: Page): Locator {
+/** Open the Monte Carlo tab of the What-if section (goal seek is the first tab) and return its panel. */
+async function monteCarlo(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Monte Carlo', exact: true }).click();
   return page.getByRole('tabpanel', { name: 'Monte Carlo' });
 }
 
@@ -54,7 +56,7 @@ test.describe('Monte Carlo', () => {
   }, testInfo) => {
     await openApp(page);
     await openScenario(page, DALARNA);
-    const panel = monteCarlo(page);
+    const panel = await monteCarlo(page);
     await expect(panel.getByRole('table', { name: 'Sampled parameters' })).toBeVisible();
     await setField(panel, 'Seed', '7');
     await setField(panel, 'Runs', '1000');
@@ -79,7 +81,7 @@ test.describe('Monte Carlo', () => {
     // Stored with the scenario: a reload shows the same seed, runs and distribution.
     await page.reload();
     await waitForWorkbook(page);
-    const reloaded = monteCarlo(page);
+    const reloaded = await monteCarlo(page);
     await expect(reloaded.getByRole('textbox', { name: 'Seed', exact: true })).toHaveValue('7');
     await expect(reloaded.getByRole('textbox', { name: 'Runs', exact: true })).toHaveValue('1000');
     await expect(distribution(reloaded)).toHaveValue('normal');
@@ -109,7 +111,7 @@ test.describe('Monte Carlo', () => {
   test('a long run shows its progress and can be cancelled midway, leaving no result', async ({ page }) => {
     await openApp(page);
     await openScenario(page, DALARNA);
-    const panel = monteCarlo(page);
+    const panel = await monteCarlo(page);
     await setField(panel, 'Runs', '100000');
     await panel.getByRole('button', { name: 'Run', exact: true }).click();
     const progress = panel.getByRole('progressbar', { name: 'Monte Carlo progress' });
@@ -133,7 +135,7 @@ test.describe('Monte Carlo', () => {
   test('an error in the workbook is said, and no run can give a number in its place', async ({ page }) => {
     await openApp(page);
     await openScenario(page, DALARNA);
-    const panel = monteCarlo(page);
+    const panel = await monteCarlo(page);
     const runButton = panel.getByRole('button', { name: 'Run', exact: true });
     await expect(runButton).toBeEnabled();
     await openSheet(page, 'Baslinje');

@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import {
-  SHIPPED_SCENARIO_NAMES,
   cell,
   dialog,
   expect,
@@ -17,8 +16,10 @@ import {
   openFromList,
   openSheet,
   setCell,
+  SHIPPED_SCENARIO_NAMES,
   tab,
   tabNames,
+  tabs,
   test,
   title,
   waitForWorkbook,
@@ -108,7 +109,12 @@ test('typed cells, sheet and workbook names with markup are shown as text', asyn
   expect(await formulaOf(page, 'A1')).toBe(IMG);
 
   // A sheet name.
-  const sheet = (await page.getByRole('tab', { selected: true }).textContent())?.trim() ?? '';
+  const sheet =
+    (
+      await tabs(page)
+        .and(page.getByRole('tab', { selected: true }))
+        .textContent()
+    )?.trim() ?? '';
   await page.getByRole('button', { name: `Sheet actions for ${sheet}`, exact: true }).click();
   await page.getByRole('menuitem', { name: 'Rename sheet', exact: true }).click();
   await dialog(page).getByRole('textbox').fill(IMG);

@@ -2,7 +2,7 @@
 // plus a few hundred typed on the keyboard). Memory stays bounded, the engine's values equal a fresh
 // load of the document, and after a reload the stored document equals what the page held.
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, openApp, openSheet, test, visibleCells, waitForWorkbook } from './support/app';
+import { expect, openApp, openSheet, tabs, test, visibleCells, waitForWorkbook } from './support/app';
 
 /** The edited area: 30 rows × 8 columns, all on screen, so every value is compared. */
 const ROWS = 30;
@@ -119,7 +119,11 @@ test('10 000 random edits: bounded memory, engine equal to a fresh load, nothing
   const started = Date.now();
   await openApp(page);
   await page.getByRole('button', { name: 'Add sheet', exact: true }).click();
-  const sheetName = ((await page.getByRole('tab', { selected: true }).textContent()) ?? '').trim();
+  const sheetName = (
+    (await tabs(page)
+      .and(page.getByRole('tab', { selected: true }))
+      .textContent()) ?? ''
+  ).trim();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
 

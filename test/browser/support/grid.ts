@@ -120,10 +120,12 @@ export async function enter(page: Page, address: string, text: string, labels: L
 
 /** Add a blank sheet with the "Add sheet" button; returns its name (from the selected tab). */
 export async function addSheet(page: Page, labels: Labels = LABELS.en): Promise<string> {
-  const before = await page.getByRole('tab').count();
+  // The sheet tabs only: a scenario's results pane has tabs of its own (the what-if tools).
+  const sheetTabs = page.locator('[role=tablist].tablist [role=tab]');
+  const before = await sheetTabs.count();
   await page.getByRole('button', { name: labels.addSheet, exact: true }).click();
-  await expect(page.getByRole('tab')).toHaveCount(before + 1);
-  const name = (await page.getByRole('tab', { selected: true }).textContent()) ?? '';
+  await expect(sheetTabs).toHaveCount(before + 1);
+  const name = (await sheetTabs.and(page.locator('[aria-selected=true]')).textContent()) ?? '';
   await expect(page.getByRole('grid', { name, exact: true })).toBeVisible();
   return name;
 }
