@@ -16,11 +16,11 @@ const port = Number(process.env.PW_PORT);
 const outDir = process.env.PW_DIST ?? 'dist';
 
 /**
- * The budget, with 2 workers on 2 cores: the whole suite took about 8 minutes on a quiet machine;
- * at load 26–41 it ran 36 of 106 tests in 14 minutes (2 Dec 2026). 15 minutes leaves headroom for
- * a machine at load 4 and still keeps `bash .ci/run` (npm ci, check, unit tests) under 20.
+ * The budget, with 2 workers on 2 cores: 151 tests took 14.7 minutes in `bash .ci/run` on a fresh
+ * clone at load 3–10 (2 Dec 2026, 18:08 UTC; the whole run 16.7 minutes). 17.5 minutes leaves a
+ * little headroom and keeps `bash .ci/run` (npm ci, check, unit tests: about 2.5 minutes) under 20.
  */
-const SUITE_BUDGET_MS = 15 * 60_000;
+const SUITE_BUDGET_MS = 17.5 * 60_000;
 
 export default defineConfig({
   testDir: 'test/browser',
