@@ -121,7 +121,13 @@ async function startup(browser, reps) {
         await page.goto(server.url);
         const m = await startupMarks(page);
         const bytes = bytesBefore(server.log.slice(from), m.timeOrigin + m.value);
-        out[visit].push({ shell: m.shell, value: m.value, afterShell: m.value - m.shell, bytes });
+        out[visit].push({
+          shell: m.shell,
+          value: m.value,
+          afterShell: m.value - m.shell,
+          bytes,
+          where: m.where,
+        });
         if (visit === 'cold') {
           // The second visit comes after the service worker is active and the workbook is saved.
           await page.evaluate(() => navigator.serviceWorker?.ready);
@@ -138,6 +144,7 @@ async function startup(browser, reps) {
     shell: stats(xs.map((x) => x.shell)),
     afterShell: stats(xs.map((x) => x.afterShell)),
     bytes: xs.map((x) => x.bytes),
+    where: [...new Set(xs.map((x) => x.where))].join(', '),
   });
   return { cold: summary(out.cold), warm: summary(out.warm) };
 }
@@ -357,7 +364,7 @@ async function main() {
       const bytes = v.bytes.map((b) => b.total).sort((a, b) => a - b);
       const b0 = v.bytes[0];
       console.log(
-        `start-up ${visit}: first value presented ${f(v.value)} ms after navigation; app shell ${f(v.shell)}; value after shell ${f(v.afterShell)}`,
+        `start-up ${visit}: first value presented (${v.where}) ${f(v.value)} ms after navigation; app shell ${f(v.shell)}; value after shell ${f(v.afterShell)}`,
       );
       console.log(
         `start-up ${visit}: bytes before the first value (gzip on the wire) ${kb(bytes[Math.floor(bytes.length / 2)])} median (${kb(bytes[0])}–${kb(bytes[bytes.length - 1])}); first run: js ${kb(b0.js)}, worker ${kb(b0.worker)}, css ${kb(b0.css)}, models ${kb(b0.models)}, html ${kb(b0.html)}, other ${kb(b0.other)}, ${b0.files} files`,

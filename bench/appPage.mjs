@@ -255,8 +255,9 @@ export async function bigSheetPage(browser, baseUrl, rows) {
 
 /**
  * Record, from before the app's first script runs, when the app shell (its header) and the first
- * value in the grid (any cell with text: the grid shows nothing until values arrive, saved or
- * computed) were presented on screen — the second animation frame after each was seen, as in arm —
+ * value were presented on screen — in the grid (any cell with text: the grid shows nothing until
+ * values arrive, saved or computed), or on the start view a fresh profile opens on (a scenario's
+ * result line) — the second animation frame after each was seen, as in arm —
  * in ms since navigation start. Read with `startupMarks(page)`.
  */
 export async function watchStartup(context) {
@@ -274,10 +275,15 @@ export async function watchStartup(context) {
         marks.shellSeen = performance.now();
         presented('shell');
       }
-      if (
-        marks.valueSeen === undefined &&
-        [...document.querySelectorAll('[role=gridcell]')].some((c) => (c.textContent ?? '').trim() !== '')
-      ) {
+      const inGrid = [...document.querySelectorAll('[role=gridcell]')].some(
+        (c) => (c.textContent ?? '').trim() !== '',
+      );
+      // A fresh profile opens on the start view: its first value is a scenario's result line.
+      const onStart = [...document.querySelectorAll('[data-testid=start-result]')].some((c) =>
+        /\d/.test(c.textContent ?? ''),
+      );
+      if (marks.valueSeen === undefined && (inGrid || onStart)) {
+        marks.where = inGrid ? 'grid' : 'start view';
         marks.valueSeen = performance.now();
         presented('value');
         observer.disconnect();
@@ -300,6 +306,7 @@ export async function startupMarks(page) {
   return page.evaluate(() => ({
     shell: window.__startup.shell,
     value: window.__startup.value,
+    where: window.__startup.where,
     timeOrigin: performance.timeOrigin,
   }));
 }

@@ -91,6 +91,8 @@ async function clickToPainted(browser, baseUrl, name) {
     const list = page.getByRole('button', { name: 'Workbooks', exact: true });
     if ((await list.getAttribute('aria-expanded')) !== 'true') await list.click();
     await page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    // The What-if section opens on its first tool (goal seek): choose Monte Carlo.
+    await page.getByRole('tab', { name: 'Monte Carlo', exact: true }).click({ timeout: 120_000 });
     const panel = page.getByRole('tabpanel', { name: 'Monte Carlo' });
     const runs = panel.getByRole('textbox', { name: 'Runs', exact: true });
     await runs.waitFor({ timeout: 120_000 });
