@@ -60,6 +60,9 @@ export interface WorkbookSessionOptions {
   onRefused?: (problem: InputProblem) => void;
 }
 
+/** The window asked for before the grid has measured itself: the first rows and columns of a sheet. */
+const INITIAL_VIEWPORT = { row: 0, col: 0, rows: 40, cols: 12 };
+
 export type WorkbookSession = ReturnType<typeof buildSession>;
 
 /**
@@ -139,8 +142,10 @@ function buildSession(options: WorkbookSessionOptions) {
     },
   });
   // The viewport still names the previous workbook's sheet; the engine would fail to read it from
-  // this one (and restart). The grid sets its own viewport as soon as it renders.
-  engine.setViewport(null);
+  // this one (and restart). Until the grid reports its own, ask for the active sheet's top left:
+  // the load's answer then carries the values a grid opening there shows at once, and they are
+  // stored with the workbook even when no grid is shown (the start view covers it).
+  view.setViewport(INITIAL_VIEWPORT);
 
   /** Open: build the engine from the document. */
   function loadEngine(): Promise<void> {

@@ -101,3 +101,24 @@ test('a workbook only opened and read, never edited, also shows its values befor
     page.locator('[role=gridcell]:not([aria-busy=true])').filter({ hasText: /\d/ }).first(),
   ).toBeVisible();
 });
+
+test('after a first visit spent on the start view, the workbook behind it shows its values before the engine', async ({
+  page,
+}) => {
+  test.setTimeout(slowStep(ENGINE_LOAD_MS) * 2 + 60_000);
+  // A fresh profile opens on the start view: no grid is shown, yet the workbook behind it is open.
+  await page.goto('/?debug&start');
+  await expect(page.getByTestId('start-result').first()).toContainText(/\d/, {
+    timeout: slowStep(ENGINE_LOAD_MS),
+  });
+  const marker = page.getByRole('status').filter({ hasText: 'Showing the last saved values' });
+  // The second visit reopens that workbook; its top-left values were stored without a grid.
+  await expect(async () => {
+    await page.goto('/?debug&holdEngine');
+    await expect(page.getByRole('grid')).toBeVisible({ timeout: slowStep(APP_START_MS) });
+    await expect(marker).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: slowStep(ENGINE_LOAD_MS) });
+  await expect(
+    page.locator('[role=gridcell]:not([aria-busy=true])').filter({ hasText: /\d/ }).first(),
+  ).toBeVisible();
+});
