@@ -8,8 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { newPage, stats, waitForValues } from './appPage.mjs';
-import { launchChromium, logger, root } from './node.mjs';
-import { build, preview } from 'vite';
+import { buildAndServe, launchChromium, logger, root } from './node.mjs';
 
 const outDir = path.join(root, 'bench/results/dist-levers');
 const stepsArg = process.argv.find((a) => a.startsWith('--steps='));
@@ -87,19 +86,7 @@ async function dragScenario(browser, baseUrl, name) {
 async function main() {
   const loadBefore = os.loadavg();
   log('vite build …');
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const server = await preview({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 5291, strictPort: false, host: '127.0.0.1', open: false },
-  });
+  const server = await buildAndServe(root, outDir, 5291);
   const baseUrl = server.resolvedUrls?.local[0];
   const browser = await launchChromium();
   const report = { date: new Date().toISOString(), steps: STEPS, scenarios: {} };

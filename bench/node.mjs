@@ -32,3 +32,25 @@ export function launchChromium() {
     ],
   });
 }
+
+/**
+ * Build the app at `dir` with its vite.config.ts into `outDir` and serve it with `vite preview` on
+ * a free port from `port`; returns the preview server (its URL in `resolvedUrls.local[0]`).
+ */
+export async function buildAndServe(dir, outDir, port) {
+  const { build, preview } = await import('vite');
+  const configFile = path.join(dir, 'vite.config.ts');
+  await build({
+    root: dir,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+  return preview({
+    root: dir,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: false, host: '127.0.0.1', open: false },
+  });
+}

@@ -149,23 +149,10 @@ console.log(
 
 /** Seek click → answer painted, in the production build, for each shipped scenario. */
 async function appGoalSeek() {
-  const { build, preview } = await import('vite');
-  const { launchChromium, root } = await import('./node.mjs');
+  const { buildAndServe, launchChromium, root } = await import('./node.mjs');
   const { newPage, waitForValues } = await import('./appPage.mjs');
   const outDir = path.join(root, 'bench/results/dist-whatif');
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const server = await preview({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 5291, strictPort: false, host: '127.0.0.1', open: false },
-  });
+  const server = await buildAndServe(root, outDir, 5291);
   const browser = await launchChromium();
   try {
     for (const recipe of SHIPPED_SCENARIOS) {
